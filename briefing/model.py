@@ -1,0 +1,339 @@
+"""The briefing book's data model: every kind of record, in one place.
+
+Each YAML file under ``data/<kind>/<id>.yaml`` holds one record of one of the
+models below. The models forbid unknown keys (a typo is an error, not a silently
+ignored field) and keep figures as numbers. Cross-references between records are
+plain ids here; whether they point at something real is checked by
+``briefing.integrity``, which needs the whole data set.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+)
+
+# --- Scalars -----------------------------------------------------------------
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+# Raw HTML, Jinja and script links are never wanted in data text: the book
+# renders text as Markdown, and these would either execute or break the page.
+FORBIDDEN_TEXT = (
+    (re.compile(r"<\s*[A-Za-z!/?]"), "raw HTML is not allowed"),
+    (re.compile(r"(?i)javascript\s*:"), "'javascript:' links are not allowed"),
+    (re.compile(r"(?i)(?:data|vbscript)\s*:\s*[a-z]+/"), "data/script URLs are not allowed"),
+)
+
+
+def _check_text(value: str) -> str:
+    """Reject text that would run as HTML or script once rendered."""
+    for pattern, problem in FORBIDDEN_TEXT:
+        if pattern.search(value):
+            raise ValueError(f"{problem}; write plain text or Markdown")
+    if not value.strip():
+        raise ValueError("text is empty")
+    return value
+
+
+def _year_as_text(value: object) -> object:
+    """Accept ``2019`` written bare in YAML as the partial date ``"2019"``."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _check_partial_date(value: str) -> str:
+    """A date at the precision the sources allow: YYYY, YYYY-MM or YYYY-MM-DD."""
+    import datetime
+
+    match = PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month {month:02d} does not exist")
+    if day is not None:
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise ValueError(f"{value} is not a real calendar date") from None
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+Text = Annotated[str, AfterValidator(_check_text)]
+PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
+Number = Union[StrictInt, StrictFloat]
+
+Country = Literal[
+    "russia",
+    "soviet-union",
+    "north-korea",
+    "south-korea",
+    "china",
+    "united-states",
+    "japan",
+    "vietnam",
+    "ukraine",
+]
+
+COUNTRY_NAMES: dict[str, str] = {
+    "russia": "Russia",
+    "soviet-union": "Soviet Union",
+    "north-korea": "North Korea",
+    "south-korea": "South Korea",
+    "china": "China",
+    "united-states": "United States",
+    "japan": "Japan",
+    "vietnam": "Vietnam",
+    "ukraine": "Ukraine",
+}
+
+
+class Record(BaseModel):
+    """Base of every model: unknown keys are errors, strings are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- Building blocks -----------------------------------------------------------
+
+
+class Statement(Record):
+    """One sourced statement: the unit every page footnotes."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+    note: Text | None = None
+
+
+class DateSpan(Record):
+    """When something happened, at the precision the sources allow.
+
+    ``derivation`` says how a relative date in a source ("Wednesday",
+    "yesterday", "24 years to the day") was turned into this one, or why the
+    sources fix no more than this precision.
+    """
+
+    start: PartialDate
+    end: PartialDate | None = None
+    weekday: Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] | None = None
+    approximate: bool = False
+    derivation: Text | None = None
+
+
+class Claim(Record):
+    """One side of a conflict between sources."""
+
+    text: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Conflict(Record):
+    """Where sources disagree, or cannot be reconciled: every claim is kept."""
+
+    about: Text
+    claims: list[Claim] = Field(min_length=1)
+    note: Text
+
+
+class Quote(Record):
+    """Exact words, with who said them and where they were reported."""
+
+    speaker: Id
+    text: Text
+    context: Text | None = None
+    reported_via: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+# --- Kinds ------------------------------------------------------------------------
+
+
+class Source(Record):
+    """A news article the book cites. Never its text: only what identifies it."""
+
+    id: Id
+    headline: Text
+    outlet: Text | None = None
+    outlet_note: Text | None = None
+    agencies: list[Text] = []
+    authors: list[Text] = []
+    contributors: list[Text] = []
+    dateline: Text | None = None
+    published: DateSpan
+    language: Literal["en"]
+    url: Annotated[str, Field(pattern=r"^https://")] | None = None
+    notes: list[Text] = []
+
+
+class NativeName(Record):
+    """A name in the person's own (or another standard) script."""
+
+    script: Literal["Hangul", "Cyrillic", "Hanzi", "Latin"]
+    name: Text
+
+
+class Role(Record):
+    """A position a person held, for the period the sources give."""
+
+    title: Text
+    organisation: Text | None = None
+    country: Country | None = None
+    period: DateSpan | None = None
+    as_of: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class Person(Record):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    native_names: list[NativeName] = []
+    country: Country
+    roles: list[Role] = Field(min_length=1)
+    profile: list[Statement] = Field(min_length=1)
+    sources: list[Id] = Field(min_length=1)
+
+
+class Coordinates(Record):
+    """Latitude and longitude, with the gazetteer they were taken from."""
+
+    lat: Annotated[float, Field(ge=-90, le=90)]
+    lon: Annotated[float, Field(ge=-180, le=180)]
+    reference: Annotated[str, Field(pattern=r"^https://")]
+
+
+class Place(Record):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    native_names: list[NativeName] = []
+    country: Country
+    kind: Literal["capital", "city", "port-city", "border-town", "island", "cosmodrome", "venue", "region"]
+    within: Id | None = None
+    coordinates: Coordinates | None = None
+    description: list[Statement] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class Participant(Record):
+    person: Id
+    role: Literal["leader", "host", "guest", "delegation", "official", "attendee", "absent"]
+    note: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+
+
+class AgreementLink(Record):
+    treaty: Id
+    relation: Literal["signed", "expected", "discussed", "mentioned"]
+    sources: list[Id] = Field(min_length=1)
+
+
+class Event(Record):
+    id: Id
+    title: Text
+    kind: Literal[
+        "summit",
+        "state-visit",
+        "leaders-meeting",
+        "visit",
+        "arrival",
+        "talks",
+        "speech",
+        "missile-launch",
+        "diplomatic",
+        "sanctions",
+        "other",
+    ]
+    status: Literal["held", "planned", "reported"] = "held"
+    headline: bool = False
+    date: DateSpan
+    place: Id | None = None
+    place_note: Text | None = None
+    host: Country | None = None
+    countries: list[Country] = Field(min_length=1)
+    summary: Statement
+    participants: list[Participant] = []
+    agenda: list[Statement] = []
+    outcomes: list[Statement] = []
+    agreements: list[AgreementLink] = []
+    details: list[Statement] = []
+    quotes: list[Quote] = []
+    conflicts: list[Conflict] = []
+    related: list[Id] = []
+    topics: list[Id] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class Treaty(Record):
+    id: Id
+    title: Text
+    kind: Literal["treaty", "agreement", "declaration"]
+    date: DateSpan
+    parties: list[Country] = Field(min_length=2)
+    signatories: list[Id] = []
+    status: Literal["in-force", "superseded", "abandoned", "expected", "signed", "unknown"]
+    status_note: Statement
+    supersedes: list[Id] = []
+    superseded_by: list[Id] = []
+    provisions: list[Statement] = []
+    conflicts: list[Conflict] = []
+    topics: list[Id] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class Statistic(Record):
+    id: Id
+    label: Text
+    value: Number
+    qualifier: Literal["exactly", "about", "more than", "at least", "some", "nearly"] = "exactly"
+    unit: Text
+    period: DateSpan
+    asserted_by: Text
+    caveats: list[Text] = []
+    series: Id | None = None
+    topics: list[Id] = []
+    events: list[Id] = []
+    sources: list[Id] = Field(min_length=1)
+
+
+class Topic(Record):
+    id: Id
+    title: Text
+    aliases: list[Text] = []
+    description: Text
+
+
+class GlossaryTerm(Record):
+    """An abbreviation the site explains on hover wherever it appears."""
+
+    id: Id
+    term: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")]
+    expansion: Text
+    definition: Text | None = None
+    sources: list[Id] = []
+
+
+# The folder name under data/ for each kind, and the model its files hold.
+KINDS: dict[str, type[Record]] = {
+    "sources": Source,
+    "people": Person,
+    "places": Place,
+    "events": Event,
+    "treaties": Treaty,
+    "statistics": Statistic,
+    "topics": Topic,
+    "glossary": GlossaryTerm,
+}
