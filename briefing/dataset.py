@@ -54,6 +54,16 @@ class Dataset:
         return self.records[kind][record_id]
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that keeps 2019-04-25 as text, for the partial-date validator."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_dataset(root: Path) -> Dataset:
     """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError on any mistake."""
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
@@ -62,7 +72,7 @@ def load_dataset(root: Path) -> Dataset:
     for kind, model in KINDS.items():
         for path in sorted((root / kind).glob("*.yaml")):
             try:
-                record = model.model_validate(yaml.safe_load(path.read_text("utf-8")))
+                record = model.model_validate(yaml.load(path.read_text("utf-8"), Loader=_TextDatesLoader))
             except (yaml.YAMLError, ValidationError) as error:
                 problems.append(Problem(str(path), 1, 1, "", str(error).splitlines()[0]))
                 continue
