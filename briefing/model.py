@@ -165,7 +165,8 @@ class Source(Record):
     """A news article the book cites. Never its text: only what identifies it."""
 
     id: Id
-    headline: Text
+    title: Text
+    headline: Text | None = None
     outlet: Text | None = None
     outlet_note: Text | None = None
     agencies: list[Text] = []
@@ -300,7 +301,8 @@ class Statistic(Record):
     value: Number
     qualifier: Literal["exactly", "about", "more than", "at least", "some", "nearly"] = "exactly"
     unit: Text
-    period: DateSpan
+    period: DateSpan | None = None
+    period_note: Text | None = None
     asserted_by: Text
     caveats: list[Text] = []
     series: Id | None = None
