@@ -1,0 +1,1 @@
+"""Benchmark support: a synthetic but realistic data set, and its measurements."""

@@ -1,0 +1,162 @@
+"""Generate a synthetic briefing-book data set of a chosen number of pages.
+
+The benchmark needs the shape of the real data at thousands of pages: events
+with participants, quotes and agreements; people with roles; treaties in
+supersession chains; statistics and sources cited everywhere; ~600 words of
+text per page. Records are written as YAML through the same model the real data
+uses, so a generated set that fails validation is a bug here, not a benchmark.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+# libyaml's dumper when present: generating 3,000 files is part of each benchmark run.
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+WORDS = (
+    "summit delegation agreement cooperation leaders talks border railway port energy "
+    "security sanctions economy trade missile satellite council treaty friendship visit "
+    "minister ceremony capital region statement agency report analysts officials shipping "
+    "declaration protocol industry aviation factory fleet island cosmodrome labour workers"
+).split()
+
+# How the generated pages are shared among the kinds that get a page each.
+PAGE_SHARES = {"events": 0.45, "people": 0.35, "treaties": 0.1, "places": 0.07, "topics": 0.03}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many records of each kind a data set of ``pages`` pages holds."""
+
+    pages: int
+
+    def count(self, kind: str) -> int:
+        return max(2, round(self.pages * PAGE_SHARES[kind]))
+
+    @property
+    def sources(self) -> int:
+        return max(2, self.pages // 20)
+
+    @property
+    def statistics(self) -> int:
+        return max(2, self.pages // 5)
+
+
+class Writer:
+    """Writes one YAML file per record with a seeded random source of text."""
+
+    def __init__(self, root: Path, seed: int = 7):
+        self.root = root
+        self.rng = random.Random(seed)
+
+    def sentence(self, words: int = 18) -> str:
+        text = " ".join(self.rng.choice(WORDS) for _ in range(words))
+        return text[0].upper() + text[1:] + "."
+
+    def statements(self, count: int, sources: list[str], words: int = 40) -> list[dict]:
+        return [{"text": " ".join(self.sentence(words // 2) for _ in range(2)),
+                 "sources": [self.rng.choice(sources)]} for _ in range(count)]
+
+    def write(self, kind: str, record: dict) -> None:
+        folder = self.root / kind
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{record['id']}.yaml").write_text(
+            yaml.dump(record, Dumper=DUMPER, allow_unicode=True, sort_keys=False), "utf-8")
+
+    def date(self) -> str:
+        return f"{self.rng.randint(1948, 2025)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+
+
+def generate(root: Path, pages: int, seed: int = 7) -> Plan:
+    """Write a data set of about ``pages`` pages under ``root`` and return its plan."""
+    plan, writer = Plan(pages), Writer(root, seed)
+    ids = {kind: [f"{kind[:-1]}-{n:05d}" for n in range(plan.count(kind))] for kind in PAGE_SHARES}
+    ids["sources"] = [f"source-{n:04d}" for n in range(plan.sources)]
+    _write_sources(writer, ids)
+    _write_topics(writer, ids)
+    _write_places(writer, ids)
+    _write_people(writer, ids)
+    _write_treaties(writer, ids)
+    _write_events(writer, ids)
+    _write_statistics(writer, ids, plan.statistics)
+    return plan
+
+
+def _write_sources(writer: Writer, ids: dict[str, list[str]]) -> None:
+    for source_id in ids["sources"]:
+        writer.write("sources", {
+            "id": source_id, "title": writer.sentence(6), "headline": writer.sentence(8),
+            "agencies": ["Agency"], "published": {"start": writer.date()}, "language": "en"})
+
+
+def _write_topics(writer: Writer, ids: dict[str, list[str]]) -> None:
+    for topic_id in ids["topics"]:
+        writer.write("topics", {"id": topic_id, "title": writer.sentence(3).rstrip("."),
+                                "description": " ".join(writer.sentence() for _ in range(30))})
+
+
+def _write_places(writer: Writer, ids: dict[str, list[str]]) -> None:
+    for place_id in ids["places"]:
+        writer.write("places", {
+            "id": place_id, "name": writer.sentence(2).rstrip("."), "country": "russia",
+            "kind": "city", "description": writer.statements(12, ids["sources"]),
+            "sources": [writer.rng.choice(ids["sources"])]})
+
+
+def _write_people(writer: Writer, ids: dict[str, list[str]]) -> None:
+    for person_id in ids["people"]:
+        sources = writer.rng.sample(ids["sources"], 2)
+        writer.write("people", {
+            "id": person_id, "name": writer.sentence(2).rstrip("."), "aliases": [writer.sentence(2)],
+            "country": writer.rng.choice(["russia", "north-korea"]),
+            "roles": [{"title": writer.sentence(3), "as_of": "2019", "sources": sources}],
+            "profile": writer.statements(13, sources), "sources": sources})
+
+
+def _write_treaties(writer: Writer, ids: dict[str, list[str]]) -> None:
+    treaties = ids["treaties"]
+    for index, treaty_id in enumerate(treaties):
+        sources = writer.rng.sample(ids["sources"], 2)
+        writer.write("treaties", {
+            "id": treaty_id, "title": writer.sentence(5), "kind": "agreement",
+            "date": {"start": str(1950 + index % 70)}, "parties": ["russia", "north-korea"],
+            "status": "superseded" if index + 1 < len(treaties) else "in-force",
+            "status_note": writer.statements(1, sources)[0],
+            "supersedes": [treaties[index - 1]] if index else [],
+            "superseded_by": [treaties[index + 1]] if index + 1 < len(treaties) else [],
+            "provisions": writer.statements(12, sources), "topics": [writer.rng.choice(ids["topics"])],
+            "sources": sources})
+
+
+def _write_events(writer: Writer, ids: dict[str, list[str]]) -> None:
+    for event_id in ids["events"]:
+        sources = writer.rng.sample(ids["sources"], 2)
+        people = writer.rng.sample(ids["people"], 3)
+        writer.write("events", {
+            "id": event_id, "title": writer.sentence(6).rstrip("."), "kind": "summit",
+            "date": {"start": writer.date()}, "place": writer.rng.choice(ids["places"]),
+            "host": "russia", "countries": ["russia", "north-korea"],
+            "summary": writer.statements(1, sources)[0],
+            "participants": [{"person": p, "role": "leader", "sources": sources} for p in people],
+            "agenda": writer.statements(3, sources), "outcomes": writer.statements(3, sources),
+            "agreements": [{"treaty": writer.rng.choice(ids["treaties"]), "relation": "discussed",
+                            "sources": sources}],
+            "details": writer.statements(4, sources),
+            "quotes": [{"speaker": people[0], "text": writer.sentence(20), "sources": sources}],
+            "related": writer.rng.sample(ids["events"], 2), "topics": [writer.rng.choice(ids["topics"])],
+            "sources": sources})
+
+
+def _write_statistics(writer: Writer, ids: dict[str, list[str]], count: int) -> None:
+    for number in range(count):
+        writer.write("statistics", {
+            "id": f"statistic-{number:05d}", "label": writer.sentence(6), "value": writer.rng.randint(1, 10**6),
+            "unit": "tons", "period": {"start": str(writer.rng.randint(1990, 2024))},
+            "asserted_by": "Officials", "series": f"series-{number % 25}",
+            "topics": [writer.rng.choice(ids["topics"])], "events": [writer.rng.choice(ids["events"])],
+            "sources": [writer.rng.choice(ids["sources"])]})
