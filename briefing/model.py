@@ -75,6 +75,9 @@ Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
 Text = Annotated[str, AfterValidator(_check_text)]
 PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
 Number = Union[StrictInt, StrictFloat]
+# When an editor last checked a record against its sources: a full calendar date,
+# so that briefing.freshness can tell how long ago that was.
+ReviewDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_check_partial_date)]
 
 Country = Literal[
     "russia",
@@ -177,6 +180,7 @@ class Source(Record):
     language: Literal["en"]
     url: Annotated[str, Field(pattern=r"^https://")] | None = None
     notes: list[Text] = []
+    reviewed: ReviewDate | None = None
 
 
 class NativeName(Record):
@@ -206,6 +210,7 @@ class Person(Record):
     roles: list[Role] = Field(min_length=1)
     profile: list[Statement] = Field(min_length=1)
     sources: list[Id] = Field(min_length=1)
+    reviewed: ReviewDate | None = None
 
 
 class Coordinates(Record):
@@ -227,6 +232,7 @@ class Place(Record):
     coordinates: Coordinates | None = None
     description: list[Statement] = []
     sources: list[Id] = Field(min_length=1)
+    reviewed: ReviewDate | None = None
 
 
 class Participant(Record):
@@ -276,6 +282,7 @@ class Event(Record):
     related: list[Id] = []
     topics: list[Id] = []
     sources: list[Id] = Field(min_length=1)
+    reviewed: ReviewDate | None = None
 
 
 class Treaty(Record):
@@ -293,6 +300,7 @@ class Treaty(Record):
     conflicts: list[Conflict] = []
     topics: list[Id] = []
     sources: list[Id] = Field(min_length=1)
+    reviewed: ReviewDate | None = None
 
 
 class Statistic(Record):
@@ -309,6 +317,7 @@ class Statistic(Record):
     topics: list[Id] = []
     events: list[Id] = []
     sources: list[Id] = Field(min_length=1)
+    reviewed: ReviewDate | None = None
 
 
 class Topic(Record):
@@ -316,6 +325,7 @@ class Topic(Record):
     title: Text
     aliases: list[Text] = []
     description: Text
+    reviewed: ReviewDate | None = None
 
 
 class GlossaryTerm(Record):
@@ -326,6 +336,7 @@ class GlossaryTerm(Record):
     expansion: Text
     definition: Text | None = None
     sources: list[Id] = []
+    reviewed: ReviewDate | None = None
 
 
 # The folder name under data/ for each kind, and the model its files hold.
