@@ -15,13 +15,19 @@ BIN := $(VENV)/bin
 STAMPS := build/stamps
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
+export NO_MKDOCS_2_WARNING := 1
+
 # Everything a site build reads: a change to any of these rebuilds the site.
 SITE_INPUTS := mkdocs.yml $(shell find data docs macros hooks briefing overrides scripts/validate.py \
 	-type f -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
+# ... and what the offline bundle and the PDFs are made with, on top of that.
+EDITION_INPUTS := $(SITE_INPUTS) scripts/build_offline.py scripts/build_pdf.py \
+	$(shell find editions -type f -not -name '*.pyc' -not -path '*/__pycache__/*')
+ARCHIVE := dist/briefing-book-offline.zip
 
-.PHONY: book test site system-book system-test clean
+.PHONY: book test site offline pdf system-book system-test clean
 
-book: site
+book: site pdf offline $(STAMPS)/publish
 
 # --- Set-up: Debian packages (only when missing), then the pinned virtualenv. ---
 
@@ -50,6 +56,38 @@ $(STAMPS)/site: $(SITE_INPUTS) $(VENV)/.requirements
 	$(BIN)/python scripts/validate.py
 	$(BIN)/mkdocs build --strict --quiet --site-dir site
 	@mkdir -p $(STAMPS) && touch $@
+
+# --- The offline edition: a second build for file:// that also records the pages for the PDF. ---
+
+$(STAMPS)/offline: $(EDITION_INPUTS) $(STAMPS)/site
+	$(BIN)/python scripts/build_offline.py build --site-dir build/offline --capture build/capture.json
+	@touch $@
+
+# --- The PDFs: the whole book and a brief per event, at PAPER size (a4 or letter). ---
+
+pdf: $(STAMPS)/pdf
+
+# One stamp per paper size, and only the current one kept: switching PAPER rebuilds.
+$(STAMPS)/paper-$(PAPER):
+	@mkdir -p $(STAMPS) && rm -f $(STAMPS)/paper-* && touch $@
+
+$(STAMPS)/pdf: $(STAMPS)/offline $(STAMPS)/paper-$(PAPER)
+	rm -rf build/pdf
+	$(BIN)/python scripts/build_pdf.py --capture build/capture.json --paper $(PAPER) --out build/pdf
+	@touch $@
+
+# --- The offline bundle carries the PDFs too; the site offers the PDFs and the bundle. ---
+
+offline: $(ARCHIVE)
+
+$(ARCHIVE): $(STAMPS)/offline $(STAMPS)/pdf
+	cp -r build/pdf/. build/offline/
+	$(BIN)/python scripts/build_offline.py zip --site-dir build/offline --archive $@
+
+$(STAMPS)/publish: $(STAMPS)/site $(STAMPS)/pdf $(ARCHIVE)
+	cp -r build/pdf/. site/
+	cp $(ARCHIVE) site/
+	@touch $@
 
 # --- Tests: every test under tests/ (they build what they need in temporary folders). ---
 

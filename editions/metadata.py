@@ -1,0 +1,34 @@
+"""What the cover of every PDF says about itself: how current the data is, and which version.
+
+A reader holding paper cannot check the site, so the cover must say which data it
+shows ("as of" the newest source) and which build of the book it is.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from briefing.dataset import Dataset
+from briefing.index import date_key
+from macros.dates import format_span
+
+
+def data_as_of(dataset: Dataset) -> str:
+    """The publication date of the newest source, at the precision the data gives it."""
+    sources = dataset.kind("sources").values()
+    newest = max(sources, key=lambda source: date_key(source.published), default=None)
+    return format_span(newest.published) if newest else "no sources yet"
+
+
+def book_version(root: Path) -> str:
+    """``git describe`` of the checkout; a VERSION file where there is no git history."""
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--tags", "--always", "--dirty"],
+            cwd=root, capture_output=True, text=True, check=True, timeout=10,
+        )
+        return described.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        version_file = root / "VERSION"
+        return version_file.read_text("utf-8").strip() if version_file.exists() else "unversioned"

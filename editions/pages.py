@@ -1,0 +1,134 @@
+"""Turn one captured site page into a chapter of the PDF book.
+
+A site page's HTML is written for the web: links point at other HTML files, ids are
+only unique within the page, and there are permalink anchors, back-links and scripts
+that mean nothing on paper. This module rewrites a page so that, inside one PDF, its
+ids are unique, its links jump to the right place, and the screen-only parts are gone.
+It streams the HTML through the standard library's parser and re-emits it, so markup
+it does not care about (inline SVG icons, tables, abbreviations) passes through as is.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from html import escape
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+# Elements of the web page that have no meaning on paper; "screen-only" lets the site
+# mark more (the browser's print stylesheet hides the same class).
+DROPPED_CLASSES = {"headerlink", "footnote-backref", "md-content__button", "md-source-file", "screen-only"}
+DROPPED_TAGS = {"script", "style", "form", "button", "input", "template", "noscript"}
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def page_anchor(path: str) -> str:
+    """The id of a page's chapter: ``events/vostochny-2023.html`` -> ``p-events-vostochny-2023``."""
+    stem = path.removesuffix(".html").removesuffix("/index").replace("/", "-")
+    return "p-" + (stem or "index")
+
+
+class ChapterRewriter(HTMLParser):
+    """Re-emit one page's HTML with ids, links and images made to work inside the book.
+
+    ``page_paths`` holds every page that is in the book, as paths relative to the site
+    root; a link to any other file of the site becomes an absolute link to the online
+    site when ``site_url`` is known, and plain text otherwise.
+    """
+
+    def __init__(self, path: str, page_paths: set[str], site_url: str | None):
+        super().__init__(convert_charrefs=False)
+        self.path = path
+        self.anchor = page_anchor(path)
+        self.page_paths = page_paths
+        self.site_url = site_url
+        self.out: list[str] = []
+        self.dropping: list[str] = []  # open tags inside a dropped element
+
+    def rewrite(self, html: str) -> str:
+        self.feed(html)
+        self.close()
+        return "".join(self.out)
+
+    # --- parser callbacks: drop what is screen-only, rewrite the rest ------------------
+
+    def handle_starttag(self, tag, attrs):
+        if self.dropping or self._is_dropped(tag, dict(attrs)):
+            if tag not in VOID_TAGS:
+                self.dropping.append(tag)
+            return
+        self.out.append(self._render_tag(tag, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        if not self.dropping and not self._is_dropped(tag, dict(attrs)):
+            self.out.append(self._render_tag(tag, attrs, closed=True))
+
+    def handle_endtag(self, tag):
+        if self.dropping:
+            # Close the innermost matching open tag; stray end tags inside are ignored.
+            if tag in self.dropping:
+                while self.dropping.pop() != tag:
+                    pass
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        if not self.dropping:
+            self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")
+
+    # --- rewriting ------------------------------------------------------------------
+
+    def _is_dropped(self, tag: str, attrs: dict) -> bool:
+        classes = set((attrs.get("class") or "").split())
+        return tag in DROPPED_TAGS or bool(classes & DROPPED_CLASSES)
+
+    def _render_tag(self, tag: str, attrs: list, closed: bool = False) -> str:
+        rendered = []
+        for name, value in attrs:
+            if value is None:  # a boolean attribute such as ``open`` or ``hidden``
+                rendered.append(f" {name}")
+            elif (value := self._rewrite_attribute(tag, name, value)) is not None:
+                rendered.append(f' {name}="{escape(value, quote=True)}"')
+        if tag == "details" and not any(name == "open" for name, _ in attrs):
+            rendered.append(" open")  # collapsed blocks are printed open
+        return f"<{tag}{''.join(rendered)}{' /' if closed else ''}>"
+
+    def _rewrite_attribute(self, tag: str, name: str, value: str) -> str | None:
+        """The attribute's value in the book, or None to leave the attribute out."""
+        if name == "id":
+            return f"{self.anchor}--{value}"
+        if name == "href" and tag == "a":
+            return self._resolve_link(value)
+        if name == "src":
+            return self._resolve_resource(value)
+        if name == "srcset":
+            return None  # the book embeds one resolution, the one in src
+        return value
+
+    def _resolve_link(self, href: str) -> str | None:
+        """In-book anchor for a page of the book, absolute URL for anything else."""
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith("//"):
+            return href
+        if not parts.path:
+            return f"#{self.anchor}--{parts.fragment}" if parts.fragment else f"#{self.anchor}"
+        target = self._site_path(parts.path)
+        if target in self.page_paths:
+            anchor = page_anchor(target)
+            return f"#{anchor}--{parts.fragment}" if parts.fragment else f"#{anchor}"
+        return self.site_url.rstrip("/") + "/" + target if self.site_url else None
+
+    def _resolve_resource(self, src: str) -> str:
+        """Images load from the built site, so make their paths relative to its root."""
+        parts = urlsplit(src)
+        return src if parts.scheme or src.startswith("//") else self._site_path(parts.path)
+
+    def _site_path(self, relative: str) -> str:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), relative))
+        return posixpath.join(joined, "index.html") if relative.endswith("/") else joined

@@ -1,0 +1,41 @@
+"""HTML to PDF with WeasyPrint, at the paper size the reader asked for.
+
+WeasyPrint is the paged-media engine: it gives the contents their page numbers
+(``target-counter``), the running headers (``string-set``), the PDF outline
+(``bookmark-level``) and embeds subsets of the fonts it uses.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from editions.templates import STYLES
+
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@cache
+def _fonts() -> FontConfiguration:
+    return FontConfiguration()
+
+
+@cache
+def stylesheets(*names: str, paper: str) -> tuple[CSS, ...]:
+    """Parsed once per process: the briefs are many documents with the same styles."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPER_SIZES)}")
+    parsed = [CSS(filename=str(STYLES / name), font_config=_fonts()) for name in names]
+    # Last, so the reader's paper size wins over the size each stylesheet declares.
+    parsed.append(CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }}", font_config=_fonts()))
+    return tuple(parsed)
+
+
+def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None) -> None:
+    """Render ``html`` to ``target``; relative image paths resolve against ``base_dir``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    base_url = base_dir.resolve().as_uri() + "/" if base_dir else None
+    HTML(string=html, base_url=base_url).write_pdf(target, stylesheets=list(styles), font_config=_fonts())
