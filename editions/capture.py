@@ -26,7 +26,7 @@ class CapturePlugin(BasePlugin):
     def __init__(self, target: Path):
         super().__init__()
         self.target = target
-        self.html_by_path: dict[str, str] = {}
+        self.pages: dict[str, dict] = {}
         self.nav: Navigation | None = None
 
     def on_nav(self, nav, /, *, config, files):
@@ -36,7 +36,7 @@ class CapturePlugin(BasePlugin):
     # Last of all content handlers, so every other plugin's and hook's change is in.
     @event_priority(-100)
     def on_page_content(self, html, /, *, page, config, files):
-        self.html_by_path[page.file.dest_uri] = html
+        self.pages[page.file.dest_uri] = {"title": page.title, "html": html}
         return html
 
     def on_post_build(self, *, config):
@@ -45,6 +45,7 @@ class CapturePlugin(BasePlugin):
             "site_dir": str(Path(config.site_dir).resolve()),
             "site_url": config.site_url or None,
             "nav": self._capture_items(self.nav.items if self.nav else []),
+            "pages": self.pages,
         }
         self.target.parent.mkdir(parents=True, exist_ok=True)
         self.target.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
@@ -55,8 +56,6 @@ class CapturePlugin(BasePlugin):
         for item in items:
             if isinstance(item, Section):
                 captured.append({"title": item.title, "children": self._capture_items(item.children)})
-            elif isinstance(item, Page) and item.file.dest_uri in self.html_by_path:
-                captured.append(
-                    {"title": item.title, "path": item.file.dest_uri, "html": self.html_by_path[item.file.dest_uri]}
-                )
+            elif isinstance(item, Page) and item.file.dest_uri in self.pages:
+                captured.append({"path": item.file.dest_uri})
         return captured

@@ -11,6 +11,7 @@ it does not care about (inline SVG icons, tables, abbreviations) passes through 
 from __future__ import annotations
 
 import posixpath
+import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -19,7 +20,24 @@ from urllib.parse import urlsplit
 # mark more (the browser's print stylesheet hides the same class).
 DROPPED_CLASSES = {"headerlink", "footnote-backref", "md-content__button", "md-source-file", "screen-only"}
 DROPPED_TAGS = {"script", "style", "form", "button", "input", "template", "noscript"}
+_HREF = re.compile(r'href="([^"]*)"')
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def site_path(page_path: str, relative: str) -> str:
+    """Where a relative link on ``page_path`` points, as a path from the site root."""
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), relative))
+    return posixpath.join(joined, "index.html") if relative.endswith("/") else joined
+
+
+def linked_paths(page_path: str, html: str) -> list[str]:
+    """Every page a page links to, in the order the links first appear."""
+    found: dict[str, None] = {}
+    for href in _HREF.findall(html):
+        parts = urlsplit(href)
+        if not parts.scheme and parts.path and not href.startswith("//"):
+            found.setdefault(site_path(page_path, parts.path))
+    return list(found)
 
 
 def page_anchor(path: str) -> str:
@@ -118,7 +136,7 @@ class ChapterRewriter(HTMLParser):
             return href
         if not parts.path:
             return f"#{self.anchor}--{parts.fragment}" if parts.fragment else f"#{self.anchor}"
-        target = self._site_path(parts.path)
+        target = site_path(self.path, parts.path)
         if target in self.page_paths:
             anchor = page_anchor(target)
             return f"#{anchor}--{parts.fragment}" if parts.fragment else f"#{anchor}"
@@ -127,8 +145,4 @@ class ChapterRewriter(HTMLParser):
     def _resolve_resource(self, src: str) -> str:
         """Images load from the built site, so make their paths relative to its root."""
         parts = urlsplit(src)
-        return src if parts.scheme or src.startswith("//") else self._site_path(parts.path)
-
-    def _site_path(self, relative: str) -> str:
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.path), relative))
-        return posixpath.join(joined, "index.html") if relative.endswith("/") else joined
+        return src if parts.scheme or src.startswith("//") else site_path(self.path, parts.path)
