@@ -18,7 +18,9 @@ from urllib.parse import urlsplit
 
 # Elements of the web page that have no meaning on paper; "screen-only" lets the site
 # mark more (the browser's print stylesheet hides the same class).
-DROPPED_CLASSES = {"headerlink", "footnote-backref", "md-content__button", "md-source-file", "screen-only"}
+DROPPED_CLASSES = {
+    "headerlink", "footnote-backref", "md-content__button", "md-source-file", "md-button", "book-data-file", "screen-only",
+}
 DROPPED_TAGS = {"script", "style", "form", "button", "input", "template", "noscript"}
 _HREF = re.compile(r'href="([^"]*)"')
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
