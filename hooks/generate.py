@@ -1,0 +1,147 @@
+"""MkDocs hook: validate the data, then generate a page per record.
+
+Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
+
+- ``on_config``: loads and validates ``data/`` (a DataError stops the build
+  before anything is written, printing each located problem), indexes it once,
+  and hands the book to the macros;
+- ``on_files``: adds a generated page per event, person, treaty, topic and
+  place, and an index page per kind, so a new YAML file needs no other edit;
+  points each page's "edit" link at the file behind it;
+- ``on_page_markdown``: appends the glossary's abbreviations to every page;
+- ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
+  current section in the sidebar while one of its records is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a package
+    sys.path.insert(0, str(REPO_ROOT))
+
+from briefing.dataset import DataError  # noqa: E402
+from macros import render  # noqa: E402
+from macros.book import current_book, open_book, use_book  # noqa: E402
+from macros.filters import PAGE_KINDS  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+# Front matter per kind: people rank first for a name search.
+SEARCH_BOOST = {"people": 3, "places": 2, "events": 2}
+
+
+@event_priority(100)  # before the macros plugin reads the book
+def on_config(config):
+    """Validate and index the data; stop the build with located messages if it is wrong."""
+    data_dir = _data_dir(config)
+    try:
+        book = open_book(data_dir, REPO_ROOT)
+    except DataError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise Abort(f"The data in {data_dir} has {len(error.problems)} problem(s); nothing was built.")
+    use_book(book)
+    _state["abbreviations"] = render.glossary_abbreviations(book)
+    _configure_edit_links(config)
+    return config
+
+
+def _data_dir(config) -> Path:
+    """``extra.data_dir`` (BOOK_DATA_DIR), relative to mkdocs.yml: data/ by default."""
+    configured = Path(config.extra.get("data_dir") or "data")
+    return configured if configured.is_absolute() else Path(config.config_file_path).parent / configured
+
+
+def _configure_edit_links(config) -> None:
+    """Edit links need a repository; without one the pages only name their data file.
+
+    BOOK_REPO_URL sets it; in GitHub Actions the repository being built is used.
+    """
+    if not config.repo_url and os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        config.repo_url = f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    if not config.repo_url:
+        config.edit_uri = None
+
+
+def on_files(files: Files, config) -> Files:
+    """Add every generated page, and point edit links at the files behind pages."""
+    book = current_book()
+    docs_prefix = _docs_prefix(config)
+    for file in list(files.documentation_pages()):
+        file.edit_uri = docs_prefix + file.src_uri
+    for kind in PAGE_KINDS:
+        files.append(_generated(config, f"{kind}/index.md", f'{{{{ kind_index("{kind}") }}}}\n', None))
+        for record_id in book.dataset.kind(kind):
+            stub = _stub(kind, record_id)
+            files.append(_generated(config, f"{kind}/{record_id}.md", stub, book.data_file(kind, record_id)))
+    return files
+
+
+def _docs_prefix(config) -> str:
+    """Where docs/ sits in the repository, for edit links of hand-written pages."""
+    docs = Path(config.docs_dir).resolve()
+    try:
+        return docs.relative_to(REPO_ROOT).as_posix() + "/"
+    except ValueError:
+        return ""
+
+
+def _stub(kind: str, record_id: str) -> str:
+    """The page source: only a macro call, so no data text is ever parsed as Jinja."""
+    boost = SEARCH_BOOST.get(kind)
+    front_matter = f"---\nsearch:\n  boost: {boost}\n---\n" if boost else ""
+    return f'{front_matter}{{{{ entity_page("{kind}", "{record_id}") }}}}\n'
+
+
+def _generated(config, src_uri: str, content: str, edit_uri: str | None) -> File:
+    file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    file.edit_uri = edit_uri
+    return file
+
+
+@event_priority(-100)  # after the macros plugin, so glossary text is never Jinja
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Explain every glossary abbreviation on hover, on every page."""
+    return markdown.rstrip("\n") + "\n\n" + _state["abbreviations"] + "\n"
+
+
+def on_nav(nav, config, files):
+    """Remember each kind's index page, to highlight it on its records' pages."""
+    for page in nav.pages:
+        folder, _, name = page.file.src_uri.partition("/")
+        if name == "index.md" and folder in PAGE_KINDS:
+            _state["sections"][folder] = page
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    """Show a generated record's kind (Events, People...) as the current section."""
+    _mark_section(page, True)
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    _mark_section(page, False)
+    return output
+
+
+def _mark_section(page, active: bool) -> None:
+    # Records are not in the nav (it would not scale); their kind's index stands in.
+    folder, _, name = page.file.src_uri.partition("/")
+    section = _state["sections"].get(folder)
+    if section is not None and name != "index.md":
+        section.active = active
+
+
+# Per-build state: this module is loaded afresh with each configuration.
+_state: dict = {"abbreviations": "", "sections": {}}

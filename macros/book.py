@@ -1,0 +1,56 @@
+"""The book being built: the validated data set, its index, and where it lives.
+
+The MkDocs hook loads and indexes the data once per build (``open_book``) and
+hands the result to the macros through ``use_book``/``current_book``: both
+run in the same process, and the macros plugin has no other channel to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing.dataset import Dataset, load_dataset
+from briefing.index import BookIndex, build_index
+from briefing.model import Record
+
+
+@dataclass(frozen=True)
+class Book:
+    """Everything a page is rendered from."""
+
+    dataset: Dataset
+    index: BookIndex
+    repo_root: Path
+
+    def record(self, kind: str, record_id: str) -> Record | None:
+        return self.dataset.records.get(kind, {}).get(record_id)
+
+    def data_file(self, kind: str, record_id: str) -> str:
+        """The YAML file behind a record, relative to the repository (for edit links)."""
+        path = self.dataset.files[(kind, record_id)].resolve()
+        try:
+            return path.relative_to(self.repo_root).as_posix()
+        except ValueError:
+            # Data outside the repository (a benchmark or test folder): show it whole.
+            return path.as_posix()
+
+
+def open_book(data_dir: Path, repo_root: Path) -> Book:
+    """Load, validate and index the data; raises DataError on any data mistake."""
+    dataset = load_dataset(data_dir)
+    return Book(dataset=dataset, index=build_index(dataset), repo_root=repo_root.resolve())
+
+
+_current: list[Book] = []
+
+
+def use_book(book: Book) -> None:
+    """Make ``book`` the one the macros render (one build at a time per process)."""
+    _current[:] = [book]
+
+
+def current_book() -> Book:
+    if not _current:
+        raise RuntimeError("no book loaded: the hooks/generate.py hook must run before the macros")
+    return _current[0]

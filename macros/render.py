@@ -1,0 +1,273 @@
+"""Pages as plain functions: data in, Markdown out.
+
+Each ``render_*`` function gathers what one page shows (``_context_*``, from
+the data set and its prebuilt index, never by scanning all data) and fills
+the page's template in ``macros/templates``. The result is Markdown that the
+macros plugin inserts verbatim: it is never rendered as Jinja again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from briefing.index import date_key, place_chain
+from briefing.model import COUNTRY_NAMES
+from macros import filters
+from macros.book import Book
+from macros.citations import Citations
+from macros.dates import year_of
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Participant roles that make someone a principal of an event, not an aide.
+PRINCIPAL_ROLES = ("leader", "host", "guest")
+# How the events index groups kinds of event.
+MEETING_KINDS = ("summit", "state-visit", "leaders-meeting", "visit", "arrival", "talks")
+HOME_LATEST = 5
+HOME_FIGURES = 6
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The template environment: strict about typos, escaping every data value.
+
+    Autoescaping is on so that template macros return Markup; the escaping
+    itself is ``filters.escape_text`` (installed as ``finalize``), which every
+    plain value passes through before Jinja's HTML escaping would see it.
+    """
+    loaded = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True,
+                         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return filters.register(loaded)
+
+
+def render_template(name: str, book: Book, **context: object) -> Markup:
+    """Fill one template; append the footnotes of the sources it cited."""
+    citations = Citations(book.dataset)
+    body = str(environment().get_template(name).render(book=book, citations=citations, **context))
+    footnotes = str(citations.footnotes())
+    if footnotes:
+        body = body.rstrip() + "\n\n## Sources cited\n\n" + footnotes + "\n"
+    return Markup(body)
+
+
+# --- Entity pages -------------------------------------------------------------------
+
+
+def render_entity_page(book: Book, kind: str, record_id: str) -> Markup:
+    """The page of one event, person, treaty, topic or place."""
+    record = book.record(kind, record_id)
+    if record is None:
+        raise KeyError(f"no {kind} record '{record_id}'")
+    context = _ENTITY_CONTEXTS[kind](book, record)
+    return render_template(f"{kind}.md.j2", book, data_file=book.data_file(kind, record_id), **context)
+
+
+def _context_events(book: Book, event) -> dict:
+    index = book.index
+    return {
+        "event": event,
+        "places": place_chain(book.dataset.kind("places"), event.place),
+        "principals": [p for p in event.participants if p.role in PRINCIPAL_ROLES],
+        "others": [p for p in event.participants if p.role not in PRINCIPAL_ROLES],
+        "previous_meeting": index.previous_meeting(event.id),
+        "next_meeting": index.next_meeting(event.id),
+        "is_meeting": index.is_leaders_meeting(event.id),
+        "statistics": _records(book, "statistics", index.statistics_by_event.get(event.id, [])),
+        "related": index.related_events.get(event.id, []),
+    }
+
+
+def _context_people(book: Book, person) -> dict:
+    index = book.index
+    return {
+        "person": person,
+        "attended": index.events_by_person.get(person.id, []),
+        "quotes": index.quotes_by_speaker.get(person.id, []),
+        "signed": index.treaties_by_signatory.get(person.id, []),
+        "mentions": index.mentions_of_person.get(person.id, []),
+    }
+
+
+def _context_treaties(book: Book, treaty) -> dict:
+    index = book.index
+    return {
+        "treaty": treaty,
+        "supersedes": index.supersedes.get(treaty.id, []),
+        "superseded_by": index.superseded_by.get(treaty.id, []),
+        "lineage": _lineage(book, treaty.id),
+        "events": index.events_by_treaty.get(treaty.id, []),
+    }
+
+
+def _lineage(book: Book, treaty_id: str) -> list[str]:
+    """Every treaty linked to this one by supersession, oldest first (1961 → 2000 → 2024)."""
+    seen, pending = {treaty_id}, [treaty_id]
+    while pending:
+        current = pending.pop()
+        for other in book.index.supersedes.get(current, []) + book.index.superseded_by.get(current, []):
+            if other not in seen and book.record("treaties", other):
+                seen.add(other)
+                pending.append(other)
+    treaties = book.dataset.kind("treaties")
+    return sorted(seen, key=lambda other: (date_key(treaties[other].date), other)) if len(seen) > 1 else []
+
+
+def _context_topics(book: Book, topic) -> dict:
+    index = book.index
+    return {
+        "topic": topic,
+        "events": index.events_by_topic.get(topic.id, []),
+        "statistics": _records(book, "statistics", index.statistics_by_topic.get(topic.id, [])),
+        "treaties": index.treaties_by_topic.get(topic.id, []),
+        "quotes": index.quotes_by_topic.get(topic.id, []),
+    }
+
+
+def _context_places(book: Book, place) -> dict:
+    return {
+        "place": place,
+        "within": place_chain(book.dataset.kind("places"), place.within),
+        "contains": sorted(book.index.places_within.get(place.id, [])),
+        "events": book.index.events_by_place.get(place.id, []),
+    }
+
+
+_ENTITY_CONTEXTS = {
+    "events": _context_events, "people": _context_people, "treaties": _context_treaties,
+    "topics": _context_topics, "places": _context_places,
+}
+
+
+def _records(book: Book, kind: str, record_ids: list[str]) -> list:
+    return [book.record(kind, record_id) for record_id in record_ids if book.record(kind, record_id)]
+
+
+# --- Index pages of each kind ------------------------------------------------------------
+
+
+def render_kind_index(book: Book, kind: str) -> Markup:
+    """The index page of one kind: every record of it, grouped, linked."""
+    return render_template(f"{kind}_index.md.j2", book, **_INDEX_CONTEXTS[kind](book))
+
+
+def _index_events(book: Book) -> dict:
+    events = book.dataset.kind("events")
+    newest_first = list(reversed(book.index.events_by_date))
+    return {
+        "meetings": [events[e] for e in newest_first if events[e].kind in MEETING_KINDS],
+        "other_events": [events[e] for e in newest_first if events[e].kind not in MEETING_KINDS],
+    }
+
+
+def _index_people(book: Book) -> dict:
+    return {"by_country": _by_country(book.dataset.kind("people").values())}
+
+
+def _index_places(book: Book) -> dict:
+    return {"by_country": _by_country(book.dataset.kind("places").values())}
+
+
+def _by_country(records) -> list[tuple[str, list]]:
+    """Records grouped under their country's name, both in alphabetical order."""
+    groups: dict[str, list] = defaultdict(list)
+    for record in records:
+        groups[COUNTRY_NAMES.get(record.country, record.country)].append(record)
+    return [(name, sorted(groups[name], key=lambda record: filters.record_title(record).casefold()))
+            for name in sorted(groups)]
+
+
+def _index_treaties(book: Book) -> dict:
+    treaties = book.dataset.kind("treaties").values()
+    return {"treaties": sorted(treaties, key=lambda treaty: (date_key(treaty.date), treaty.id))}
+
+
+def _index_topics(book: Book) -> dict:
+    topics = book.dataset.kind("topics").values()
+    return {"topics": sorted(topics, key=lambda topic: topic.title.casefold())}
+
+
+_INDEX_CONTEXTS = {
+    "events": _index_events, "people": _index_people, "treaties": _index_treaties,
+    "topics": _index_topics, "places": _index_places,
+}
+
+
+# --- Book-wide pages ----------------------------------------------------------------------
+
+
+def render_timeline(book: Book) -> Markup:
+    """Every event, oldest first, under its year."""
+    events = book.dataset.kind("events")
+    ordered = [events[event_id] for event_id in book.index.events_by_date]
+    years = [(year, list(group)) for year, group in groupby(ordered, key=lambda event: year_of(event.date))]
+    return render_template("timeline.md.j2", book, years=years)
+
+
+def render_statistics(book: Book) -> Markup:
+    """Every statistic in a table per topic (the first topic it is tagged with)."""
+    groups: dict[str, list] = defaultdict(list)
+    for statistic in sorted(book.dataset.kind("statistics").values(), key=lambda s: s.label.casefold()):
+        groups[statistic.topics[0] if statistic.topics else ""].append(statistic)
+    topics = book.dataset.kind("topics")
+    ordered = sorted(groups, key=lambda topic_id: (topic_id == "", topics[topic_id].title if topic_id in topics else topic_id))
+    return render_template("statistics.md.j2", book, groups=[(topic_id, groups[topic_id]) for topic_id in ordered])
+
+
+def render_bibliography(book: Book) -> Markup:
+    """Every source, with every page that cites it."""
+    sources = sorted(book.dataset.kind("sources").values(), key=lambda source: source.title.casefold())
+    return render_template("sources.md.j2", book, sources=sources)
+
+
+def render_glossary(book: Book) -> Markup:
+    terms = sorted(book.dataset.kind("glossary").values(), key=lambda term: term.term.casefold())
+    return render_template("glossary.md.j2", book, terms=terms)
+
+
+def render_home(book: Book) -> Markup:
+    """Latest developments, key figures, headline summits and the people at them."""
+    events = book.dataset.kind("events")
+    newest_first = [events[event_id] for event_id in reversed(book.index.events_by_date)]
+    headline = [event for event in newest_first if event.headline]
+    return render_template(
+        "home.md.j2", book,
+        latest=newest_first[:HOME_LATEST],
+        headline=headline,
+        figures=_key_figures(book, headline),
+        key_people=_key_people(book, headline),
+    )
+
+
+def _key_figures(book: Book, headline: list) -> list:
+    """The statistics attached to headline events, newest event first."""
+    figures = []
+    for event in headline:
+        figures += [s for s in _records(book, "statistics", book.index.statistics_by_event.get(event.id, []))
+                    if s not in figures]
+    return figures[:HOME_FIGURES]
+
+
+def _key_people(book: Book, headline: list) -> list[str]:
+    """The principals of the headline events, most frequent first."""
+    counts: dict[str, int] = defaultdict(int)
+    for event in headline:
+        for participant in event.participants:
+            if participant.role in PRINCIPAL_ROLES:
+                counts[participant.person] += 1
+    return sorted(counts, key=lambda person_id: (-counts[person_id], person_id))
+
+
+def glossary_abbreviations(book: Book) -> str:
+    """Markdown abbreviation definitions (``*[DPRK]: ...``) for every glossary term."""
+    lines = []
+    for term in book.dataset.kind("glossary").values():
+        # The expansion becomes a title attribute: one line, no Markdown or HTML.
+        expansion = " ".join(term.expansion.split()).replace("<", "").replace(">", "")
+        lines.append(f"*[{term.term}]: {expansion}")
+    return "\n".join(lines)
