@@ -10,7 +10,8 @@ plain ids here; whether they point at something real is checked by
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, Union
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -20,6 +21,7 @@ from pydantic import (
     Field,
     StrictFloat,
     StrictInt,
+    WithJsonSchema,
 )
 
 # --- Scalars -----------------------------------------------------------------
@@ -71,10 +73,44 @@ def _check_partial_date(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id as pointing at a record of another kind (a folder under data/).
+
+    The model itself cannot see other files; ``briefing.integrity`` walks every
+    field carrying this mark and checks that the record exists. In the JSON
+    Schema the mark becomes a description, so editors see where the id belongs.
+    """
+
+    kind: str
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema = handler(core_schema)
+        schema["description"] = f"The id of a record in data/{self.kind}/ (its file name without .yaml)."
+        return schema
+
+
 Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+SourceId = Annotated[Id, Ref("sources")]
+PersonId = Annotated[Id, Ref("people")]
+PlaceId = Annotated[Id, Ref("places")]
+EventId = Annotated[Id, Ref("events")]
+TreatyId = Annotated[Id, Ref("treaties")]
+TopicId = Annotated[Id, Ref("topics")]
 Text = Annotated[str, AfterValidator(_check_text)]
-PartialDate = Annotated[str, BeforeValidator(_year_as_text), AfterValidator(_check_partial_date)]
-Number = Union[StrictInt, StrictFloat]
+# In the JSON Schema a bare year is allowed too, as editors write ``start: 2019``.
+PARTIAL_DATE_JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": PARTIAL_DATE.pattern},
+        {"type": "integer", "minimum": 1000, "maximum": 9999},
+    ],
+    "description": "A date as precise as the sources allow: YYYY, YYYY-MM or YYYY-MM-DD.",
+}
+PartialDate = Annotated[
+    str, BeforeValidator(_year_as_text), AfterValidator(_check_partial_date), WithJsonSchema(PARTIAL_DATE_JSON_SCHEMA)
+]
+# A figure: YAML's .inf and .nan are not figures any source gives.
+Number = Union[StrictInt, Annotated[StrictFloat, Field(allow_inf_nan=False)]]
 # When an editor last checked a record against its sources: a full calendar date,
 # so that briefing.freshness can tell how long ago that was.
 ReviewDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_check_partial_date)]
@@ -117,7 +153,7 @@ class Statement(Record):
     """One sourced statement: the unit every page footnotes."""
 
     text: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
     note: Text | None = None
 
 
@@ -140,7 +176,7 @@ class Claim(Record):
     """One side of a conflict between sources."""
 
     text: Text
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Conflict(Record):
@@ -154,11 +190,11 @@ class Conflict(Record):
 class Quote(Record):
     """Exact words, with who said them and where they were reported."""
 
-    speaker: Id
+    speaker: PersonId
     text: Text
     context: Text | None = None
     reported_via: Text | None = None
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 # --- Kinds ------------------------------------------------------------------------
@@ -198,7 +234,7 @@ class Role(Record):
     country: Country | None = None
     period: DateSpan | None = None
     as_of: Text | None = None
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Person(Record):
@@ -209,7 +245,7 @@ class Person(Record):
     country: Country
     roles: list[Role] = Field(min_length=1)
     profile: list[Statement] = Field(min_length=1)
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
@@ -228,24 +264,24 @@ class Place(Record):
     native_names: list[NativeName] = []
     country: Country
     kind: Literal["capital", "city", "port-city", "border-town", "island", "cosmodrome", "venue", "region"]
-    within: Id | None = None
+    within: PlaceId | None = None
     coordinates: Coordinates | None = None
     description: list[Statement] = []
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
 class Participant(Record):
-    person: Id
+    person: PersonId
     role: Literal["leader", "host", "guest", "delegation", "official", "attendee", "absent"]
     note: Text | None = None
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class AgreementLink(Record):
-    treaty: Id
+    treaty: TreatyId
     relation: Literal["signed", "expected", "discussed", "mentioned"]
-    sources: list[Id] = Field(min_length=1)
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Event(Record):
@@ -267,7 +303,7 @@ class Event(Record):
     status: Literal["held", "planned", "reported"] = "held"
     headline: bool = False
     date: DateSpan
-    place: Id | None = None
+    place: PlaceId | None = None
     place_note: Text | None = None
     host: Country | None = None
     countries: list[Country] = Field(min_length=1)
@@ -279,9 +315,9 @@ class Event(Record):
     details: list[Statement] = []
     quotes: list[Quote] = []
     conflicts: list[Conflict] = []
-    related: list[Id] = []
-    topics: list[Id] = []
-    sources: list[Id] = Field(min_length=1)
+    related: list[EventId] = []
+    topics: list[TopicId] = []
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
@@ -291,15 +327,15 @@ class Treaty(Record):
     kind: Literal["treaty", "agreement", "declaration"]
     date: DateSpan
     parties: list[Country] = Field(min_length=2)
-    signatories: list[Id] = []
+    signatories: list[PersonId] = []
     status: Literal["in-force", "superseded", "abandoned", "expected", "signed", "unknown"]
     status_note: Statement
-    supersedes: list[Id] = []
-    superseded_by: list[Id] = []
+    supersedes: list[TreatyId] = []
+    superseded_by: list[TreatyId] = []
     provisions: list[Statement] = []
     conflicts: list[Conflict] = []
-    topics: list[Id] = []
-    sources: list[Id] = Field(min_length=1)
+    topics: list[TopicId] = []
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
@@ -314,9 +350,9 @@ class Statistic(Record):
     asserted_by: Text
     caveats: list[Text] = []
     series: Id | None = None
-    topics: list[Id] = []
-    events: list[Id] = []
-    sources: list[Id] = Field(min_length=1)
+    topics: list[TopicId] = []
+    events: list[EventId] = []
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
@@ -335,7 +371,7 @@ class GlossaryTerm(Record):
     term: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")]
     expansion: Text
     definition: Text | None = None
-    sources: list[Id] = []
+    sources: list[SourceId] = []
     reviewed: ReviewDate | None = None
 
 
