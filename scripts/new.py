@@ -32,7 +32,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 # Run as `python scripts/new.py` from the repository root: make `briefing` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.model import ID_PATTERN, KINDS  # noqa: E402
+from briefing.model import ID_PATTERN, KINDS, Ref  # noqa: E402
 
 MAX_ID_LENGTH = 80
 # Scaffold lines stay this short, well inside the YAML linter's limit.
@@ -127,12 +127,13 @@ def _check_id(record_id: str) -> None:
 
 
 def _cites_sources(model: type[BaseModel]) -> bool:
-    """Whether the required fields of ``model`` (at any depth) include a sources list."""
-    for name, field in model.model_fields.items():
+    """Whether the required fields of ``model`` (at any depth) cite a source."""
+    for field in model.model_fields.values():
         if not field.is_required():
             continue
-        inner = _item_type(_without_wrappers(field.rebuild_annotation()))
-        if name == "sources" or (_is_model(inner) and _cites_sources(inner)):
+        shape = _without_wrappers(field.rebuild_annotation())
+        inner = _item_type(shape) or shape
+        if _refers_to(inner) == "sources" or (_is_model(inner) and _cites_sources(inner)):
             return True
     return False
 
@@ -229,8 +230,9 @@ def _leaf(slot: Slot, request: Request) -> Leaf:
     if name == "reviewed":
         return Leaf(request.today.isoformat(), "the day you last checked this record against its sources")
     shape = _without_wrappers(annotation)
-    if name == "sources" and request.source:
-        return Leaf([request.source] * _min_items(annotation), "ids from data/sources that say so")
+    if _refers_to(_item_type(shape) or shape) == "sources" and request.source:
+        value = [request.source] * _min_items(annotation) if _item_type(shape) else request.source
+        return Leaf(value, "ids from data/sources that say so")
     if typing.get_origin(shape) is list:
         item = _scalar_leaf(name, _item_type(shape), request)
         values = _distinct_examples(_item_type(shape), item.value, _min_items(annotation))
@@ -273,7 +275,9 @@ def _scalar_leaf(name: str, shape: object, request: Request) -> Leaf:
 
 
 def _pattern_hint(shape: object) -> str:
-    """Name the id pattern plainly; show any other pattern as it is."""
+    """Say which folder an id comes from; show any other pattern as it is."""
+    if _refers_to(shape):
+        return f"TODO: an id from data/{_refers_to(shape)}"
     patterns = [getattr(constraint, "pattern", None) for constraint in _constraints(shape)]
     pattern = next((pattern for pattern in patterns if pattern), ID_PATTERN)
     if pattern == ID_PATTERN:
@@ -326,6 +330,11 @@ def _constraints(annotation: object) -> list[object]:
 def _min_items(annotation: object) -> int:
     """How many items a list must hold (at least one is shown, as an example)."""
     return max([getattr(constraint, "min_length", 1) or 1 for constraint in _constraints(annotation)] + [1])
+
+
+def _refers_to(shape: object) -> str | None:
+    """The kind an id field points at, from the model's ``Ref`` mark; None if it is no reference."""
+    return next((constraint.kind for constraint in _constraints(shape) if isinstance(constraint, Ref)), None)
 
 
 def _is_model(shape: object) -> bool:
