@@ -81,8 +81,7 @@ $(STAMPS)/pdf: $(STAMPS)/offline $(STAMPS)/paper-$(PAPER)
 offline: $(ARCHIVE)
 
 $(ARCHIVE): $(STAMPS)/offline $(STAMPS)/pdf
-	cp -r build/pdf/. build/offline/
-	$(BIN)/python scripts/build_offline.py zip --site-dir build/offline --archive $@
+	$(BIN)/python scripts/build_offline.py zip --site-dir build/offline --include build/pdf --archive $@
 
 $(STAMPS)/publish: $(STAMPS)/site $(STAMPS)/pdf $(ARCHIVE)
 	cp -r build/pdf/. site/

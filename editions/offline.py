@@ -68,12 +68,17 @@ def build_offline(config_file: Path, site_dir: Path, capture: Path | None = None
         build(config)
     finally:
         config.plugins.on_shutdown()
+    # The error page is for web servers: it links its assets from the server's root,
+    # which from disk is the root of the file system.
+    (site_dir / "404.html").unlink(missing_ok=True)
 
 
-def zip_site(site_dir: Path, archive: Path, folder: str = "briefing-book") -> None:
-    """Zip ``site_dir`` into one top folder, so unzipping never scatters files."""
+def zip_site(site_dir: Path, archive: Path, include: list[Path] = (), folder: str = "briefing-book") -> None:
+    """Zip ``site_dir``, and the files of each ``include`` folder as if they were in it
+    (the PDFs), into one top folder, so unzipping never scatters files."""
     archive.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as bundle:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
-                bundle.write(path, f"{folder}/{path.relative_to(site_dir).as_posix()}")
+        for base in (site_dir, *include):
+            for path in sorted(base.rglob("*")):
+                if path.is_file():
+                    bundle.write(path, f"{folder}/{path.relative_to(base).as_posix()}")

@@ -2,11 +2,13 @@
 """Build the offline edition of the site, or zip it.
 
     python scripts/build_offline.py build [--site-dir build/offline] [--capture build/capture.json]
-    python scripts/build_offline.py zip [--site-dir build/offline] [--archive dist/briefing-book-offline.zip]
+    python scripts/build_offline.py zip [--site-dir build/offline] [--include build/pdf]
+                                        [--archive dist/briefing-book-offline.zip]
 
 ``build`` is a second strict build of mkdocs.yml for ``file://`` (Material's offline
 plugin, added in code) that also records every page for the PDF. ``zip`` packs the
-folder, with whatever was added to it since (the PDFs), under one top folder.
+folder, and the files of each ``--include`` folder as if they were in it (the PDFs),
+under one top folder.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"{args.site_dir}: offline site, {time.perf_counter() - started:.1f} s")
     else:
-        zip_site(args.site_dir, args.archive)
+        zip_site(args.site_dir, args.archive, args.include)
         print(f"{args.archive}: {args.archive.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} s")
     return 0
 
@@ -48,6 +50,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "build" / "offline")
     parser.add_argument("--capture", type=Path, default=ROOT / "build" / "capture.json")
+    parser.add_argument("--include", type=Path, action="append", default=[])
     parser.add_argument("--archive", type=Path, default=ROOT / "dist" / "briefing-book-offline.zip")
     return parser.parse_args(argv)
 

@@ -1,0 +1,29 @@
+"""The cover's facts: how current the data is, and which build of the book this is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.dataset import load_dataset
+from editions.metadata import book_version, data_as_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_data_is_as_of_the_newest_source_at_its_precision():
+    dataset = load_dataset(ROOT / "data")
+    newest = max(source.published.start for source in dataset.kind("sources").values())
+    assert data_as_of(dataset).endswith(newest[:4])
+
+
+def test_version_comes_from_git_in_a_checkout():
+    assert book_version(ROOT) not in ("", "unversioned")
+
+
+def test_version_falls_back_to_a_version_file_outside_git(tmp_path):
+    (tmp_path / "VERSION").write_text("1.4.0\n", "utf-8")
+    assert book_version(tmp_path) == "1.4.0"
+
+
+def test_version_says_unversioned_with_neither(tmp_path):
+    assert book_version(tmp_path) == "unversioned"

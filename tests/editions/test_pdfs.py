@@ -1,0 +1,154 @@
+"""The whole-book PDF and the briefs, checked as a reader's tools see them (poppler)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zlib
+from html import unescape
+from pathlib import Path
+
+from PIL import Image
+
+from briefing.model import Event
+from editions.pages import page_anchor
+
+
+def pdftotext(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdfinfo(pdf: Path, *options: str) -> str:
+    return subprocess.run(["pdfinfo", *options, str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def page_count(pdf: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", pdfinfo(pdf), re.MULTILINE).group(1))
+
+
+def one_line(text: str) -> str:
+    """Text with its line breaks and hyphenation undone, for phrase searches."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+# --- The whole book --------------------------------------------------------------------
+
+
+def test_book_contains_every_event_title(editions):
+    text = one_line(pdftotext(editions.book_pdf))
+    missing = [event.title for event in editions.dataset.kind("events").values() if one_line(event.title) not in text]
+    assert missing == []
+
+
+def test_book_contents_list_every_event_with_a_page_number(editions):
+    pages = page_count(editions.book_pdf)
+    contents = pdftotext(editions.book_pdf, "-layout", "-f", "2", "-l", "4")
+    for event in editions.dataset.kind("events").values():
+        # "Title . . . . 17": the title's start, dot leaders, then a page of the book.
+        line = re.search(re.escape(event.title[:30]) + r".*?(?:\. ?)+\s*(\d+)\s*$", contents, re.MULTILINE)
+        assert line, f"no contents line for {event.title!r}"
+        assert 3 <= int(line.group(1)) <= pages
+
+
+def test_book_embeds_every_font(editions):
+    fonts = subprocess.run(["pdffonts", str(editions.book_pdf)], capture_output=True, text=True, check=True).stdout
+    table = fonts.splitlines()[2:]
+    assert table, "the PDF uses no fonts at all"
+    for row in table:
+        # Columns: name, type, encoding, emb, sub, uni, object, id; "emb" is 4th from the end.
+        assert row.split()[-5] == "yes", f"font not embedded: {row}"
+
+
+def test_book_page_count_is_plausible(editions):
+    chapters = sum(len(editions.dataset.kind(kind)) for kind in ("events", "people", "treaties", "topics", "places"))
+    # At least a cover, the contents and a page per record page; not a runaway layout.
+    assert chapters + 2 <= page_count(editions.book_pdf) <= chapters * 6
+
+
+def test_book_cover_is_not_blank_and_names_title_date_and_version(editions, tmp_path):
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-png", "-f", "1", "-l", "1", str(editions.book_pdf), str(tmp_path / "cover")], check=True)
+    image = Image.open(next(tmp_path.glob("cover*.png")))
+    dark = sum(count for level, count in enumerate(image.histogram()) if level < 128)
+    assert dark > 0.002 * image.width * image.height
+    cover = one_line(pdftotext(editions.book_pdf, "-f", "1", "-l", "1"))
+    assert editions.capture["site_name"] in cover
+    assert "Data as of" in cover and "Version" in cover
+
+
+def test_book_text_layer_carries_hangul_and_cyrillic_names(editions):
+    text = pdftotext(editions.book_pdf)
+    native = [name for person in editions.dataset.kind("people").values() for name in person.native_names]
+    hangul = [name.name for name in native if name.script == "Hangul"]
+    cyrillic = [name.name for name in native if name.script == "Cyrillic"]
+    assert hangul and cyrillic, "the data should name someone in Hangul and in Cyrillic"
+    assert [name for name in hangul + cyrillic if name not in text] == []
+
+
+def test_book_links_land_on_destinations_in_the_pdf(editions):
+    destinations = set(re.findall(r'"([^"]+)"\s*$', pdfinfo(editions.book_pdf, "-dests"), re.MULTILINE))
+    # Every page of the site is a chapter that links can jump to ...
+    assert {page_anchor(path) for path in editions.capture["pages"]} <= destinations
+    # ... and every link inside the book jumps to a destination that exists.
+    links = [_pdf_string(raw) for raw in re.findall(rb"/Subtype\s*/Link[^\n]*?/Dest\s*(\((?:\\.|[^\\)])*\))", pdf_objects(editions.book_pdf))]
+    assert len(links) > len(editions.capture["pages"])  # at least the contents link every chapter
+    assert sorted(set(links) - destinations) == []
+
+
+def test_book_outline_has_a_bookmark_per_part_and_event(editions):
+    titles = outline_titles(editions.book_pdf)
+    # Bookmarks carry each page's own heading, e.g. "Treaties and agreements" for "Treaties".
+    parts = [page_heading(editions.capture["pages"][item["path"]]["html"]) for item in editions.capture["nav"]]
+    assert {"Contents", *parts} <= titles
+    events = editions.dataset.kind("events").values()
+    assert [event.title for event in events if event.title not in titles] == []
+
+
+def page_heading(html: str) -> str:
+    """The text of a captured page's h1, without its permalink sign."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
+    return unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", heading)).strip()
+
+
+def outline_titles(pdf: Path) -> set[str]:
+    """The titles of the PDF's bookmarks (and of the document), read from its objects."""
+    strings = re.findall(rb"/Title\s*(<[0-9A-Fa-f]+>|\((?:\\.|[^\\)])*\))", pdf_objects(pdf))
+    return {_pdf_string(raw) for raw in strings}
+
+
+def pdf_objects(pdf: Path) -> bytes:
+    """The PDF's bytes with every compressed (object) stream inflated after them."""
+    data = pdf.read_bytes()
+    chunks = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            chunks.append(zlib.decompress(data[match.end():data.find(b"endstream", match.end())]))
+        except zlib.error:
+            continue  # not deflated: nothing to read in it
+    return b"\n".join(chunks)
+
+
+def _pdf_string(raw: bytes) -> str:
+    if raw.startswith(b"<"):
+        value = bytes.fromhex(raw[1:-1].decode())
+        return value[2:].decode("utf-16-be") if value.startswith(b"\xfe\xff") else value.decode("latin-1")
+    return re.sub(rb"\\(.)", rb"\1", raw[1:-1]).decode("latin-1")
+
+
+# --- The briefs --------------------------------------------------------------------------
+
+
+def test_every_event_has_a_brief_of_one_or_two_pages(editions):
+    briefs = {path.stem: path for path in editions.briefs}
+    assert set(briefs) == set(editions.dataset.kind("events"))
+    assert {name: page_count(path) for name, path in briefs.items() if not 1 <= page_count(path) <= 2} == {}
+
+
+def test_a_brief_says_what_to_know_before_the_meeting(editions):
+    event: Event = editions.dataset.get("events", "putin-pyongyang-2024")
+    text = one_line(pdftotext(next(path for path in editions.briefs if path.stem == event.id)))
+    for heading in ("Bottom line", "Participants", "Outcomes", "Quotes", "Figures", "Sources"):
+        assert heading in text
+    assert one_line(event.title) in text
+    assert one_line(event.summary.text)[:60] in text
+    for participant in event.participants:
+        assert editions.dataset.get("people", participant.person).name in text
