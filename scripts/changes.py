@@ -213,7 +213,7 @@ def _parse(text: str | None, side: str) -> tuple[object, str | None]:
 
 
 def field_differences(before: object, after: object, path: str = "") -> list[Difference]:
-    """Every differing field, by dotted path; list items are numbered from 1."""
+    """Every differing field, by dotted path; list items are numbered from 0, as the validator numbers them."""
     before, after = _empty_like(before, after), _empty_like(after, before)
     if isinstance(before, dict) and isinstance(after, dict):
         keys = list(before) + [key for key in after if key not in before]
@@ -237,12 +237,12 @@ def _list_differences(before: list, after: list, path: str) -> list[Difference]:
     for operation, before_start, before_end, after_start, after_end in matcher.get_opcodes():
         if operation == "replace" and before_end - before_start == after_end - after_start:
             for offset in range(before_end - before_start):
-                item_path = f"{path}[{after_start + offset + 1}]"
+                item_path = f"{path}[{after_start + offset}]"
                 differences += field_differences(before[before_start + offset], after[after_start + offset], item_path)
         elif operation != "equal":
-            differences += [Difference(f"{path}[{index + 1}]", before[index], None)
+            differences += [Difference(f"{path}[{index}]", before[index], None)
                             for index in range(before_start, before_end)]
-            differences += [Difference(f"{path}[{index + 1}]", None, after[index])
+            differences += [Difference(f"{path}[{index}]", None, after[index])
                             for index in range(after_start, after_end)]
     return differences
 

@@ -105,10 +105,10 @@ Records 1 added, 1 changed, 1 removed (`{base}`...`{head}`).
 
 | Field | Before | After |
 | --- | --- | --- |
-| `aliases[2]` | — | Kim Jong Un |
+| `aliases[1]` | — | Kim Jong Un |
 | `country` | north-korea | — |
-| `roles[1].title` | Leader of North Korea | Supreme leader |
-| `native_names[1]` | — | script: Hangul; name: 김정은 |
+| `roles[0].title` | Leader of North Korea | Supreme leader |
+| `native_names[0]` | — | script: Hangul; name: 김정은 |
 | `reviewed` | — | 2026-11-24 |
 
 ### Removed
