@@ -26,6 +26,10 @@ LEADERS_MEETING_KINDS = frozenset({"summit", "state-visit", "leaders-meeting"})
 RUSSIA_SIDE = frozenset({"russia", "soviet-union"})
 KOREA_SIDE = frozenset({"north-korea"})
 
+# The order of kinds in "cited by" lists.
+CITING_KIND_ORDER = {kind: number for number, kind in enumerate(
+    ("events", "treaties", "people", "places", "topics", "statistics", "glossary"))}
+
 # Statement-bearing fields scanned for the names of people ("other mentions").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _LONGEST_NAME_WORDS = 6
@@ -320,6 +324,9 @@ def _sorted(dataset: Dataset, index: BookIndex) -> BookIndex:
         for mapping in mappings:
             for items in mapping.values():
                 items.sort(key=lambda item: position.get(event_of(item), -1))
+    # Citing pages read best grouped by kind, events first.
+    for refs in index.citations_by_source.values():
+        refs.sort(key=lambda ref: (CITING_KIND_ORDER.get(ref.kind, len(CITING_KIND_ORDER)), ref.id))
     return index
 
 

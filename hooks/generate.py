@@ -83,7 +83,7 @@ def on_files(files: Files, config) -> Files:
         files.append(_generated(config, f"{kind}/index.md", f'{{{{ kind_index("{kind}") }}}}\n', None))
         for record_id in book.dataset.kind(kind):
             stub = _stub(kind, record_id)
-            files.append(_generated(config, f"{kind}/{record_id}.md", stub, book.data_file(kind, record_id)))
+            files.append(_generated(config, f"{kind}/{record_id}.md", stub, book.repository_path(kind, record_id)))
     return files
 
 

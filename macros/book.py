@@ -27,13 +27,15 @@ class Book:
         return self.dataset.records.get(kind, {}).get(record_id)
 
     def data_file(self, kind: str, record_id: str) -> str:
-        """The YAML file behind a record, relative to the repository (for edit links)."""
-        path = self.dataset.files[(kind, record_id)].resolve()
+        """The YAML file behind a record: relative to the repository, or whole if outside it."""
+        return self.repository_path(kind, record_id) or self.dataset.files[(kind, record_id)].resolve().as_posix()
+
+    def repository_path(self, kind: str, record_id: str) -> str | None:
+        """The record's file relative to the repository, for edit links; None if outside it."""
         try:
-            return path.relative_to(self.repo_root).as_posix()
+            return self.dataset.files[(kind, record_id)].resolve().relative_to(self.repo_root).as_posix()
         except ValueError:
-            # Data outside the repository (a benchmark or test folder): show it whole.
-            return path.as_posix()
+            return None  # a benchmark's or a test's data folder: nothing to edit online
 
 
 def open_book(data_dir: Path, repo_root: Path) -> Book:

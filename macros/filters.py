@@ -26,7 +26,11 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 # carry attr_list attributes ("{onclick=...}"), or be a script link.
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
 _ESCAPABLE = re.compile("[&<>{}]")
-_SCRIPT_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data)\s*:")
+# A script URL scheme, even with blanks inside it (browsers drop tabs and newlines
+# from URLs). A zero-width space before its colon leaves the text readable but
+# makes it no scheme at all, so a link to it is only a harmless relative link.
+_SCRIPT_SCHEME = re.compile(r"(?i)\b((?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:")
+_NO_SCHEME = "\u200b:"
 _LINK_LABEL = re.compile(r"[\[\]]")
 
 # Kinds with a page per record, and kinds shown as sections of one page.
@@ -41,7 +45,7 @@ def escape_text(value: object) -> Markup:
     if value is None:
         raise TypeError("a template printed None: guard optional fields with {% if %}")
     text = _ESCAPABLE.sub(lambda match: _ESCAPES[match.group()], str(value))
-    return Markup(_SCRIPT_SCHEME.sub(lambda match: f"{match.group(1)}&#58;", text))
+    return Markup(_SCRIPT_SCHEME.sub(lambda match: match.group(1) + _NO_SCHEME, text))
 
 
 def page_path(kind: str, record_id: str) -> str:
