@@ -189,10 +189,10 @@ def _render_field(slot: Slot, request: Request, indent: str, commented: bool) ->
 
 def _as_list_item(block: list[str]) -> list[str]:
     """Mark a model's block as one list item: a dash before its first key, comments above it aligned."""
-    first_key = next(index for index, line in enumerate(block) if not line.lstrip().startswith("#"))
-    lead = [line[2:] for line in block[:first_key]]
-    return lead + [block[first_key][:-len(block[first_key].lstrip())][2:] + "- " + block[first_key].lstrip()] \
-        + block[first_key + 1:]
+    first = next(index for index, line in enumerate(block) if not line.lstrip().startswith("#"))
+    key_line = block[first].lstrip()
+    dash_indent = block[first][: len(block[first]) - len(key_line) - 2]
+    return [line[2:] for line in block[:first]] + [f"{dash_indent}- {key_line}"] + block[first + 1:]
 
 
 def _line(indent: str, slot: Slot, leaf: Leaf, commented: bool) -> list[str]:
@@ -234,14 +234,20 @@ def _leaf(slot: Slot, request: Request) -> Leaf:
         value = [request.source] * _min_items(annotation) if _item_type(shape) else request.source
         return Leaf(value, "ids from data/sources that say so")
     if typing.get_origin(shape) is list:
-        item = _scalar_leaf(name, _item_type(shape), request)
-        values = _distinct_examples(_item_type(shape), item.value, _min_items(annotation))
-        each = item.hint.removeprefix("TODO: ")
-        return Leaf(values, f"TODO: {each.replace('one of', 'one or more of', 1)}" if each.startswith("one of")
-                    else f"TODO: a list, each {each}")
+        return _list_leaf(name, shape, _min_items(annotation), request)
     if slot.default not in (None, [], ""):
         return Leaf(slot.default, _scalar_leaf(name, shape, request).hint.removeprefix("TODO: "))
     return _scalar_leaf(name, shape, request)
+
+
+def _list_leaf(name: str, shape: object, count: int, request: Request) -> Leaf:
+    """A list of scalars: as many example items as the model requires, at least one."""
+    item = _scalar_leaf(name, _item_type(shape), request)
+    values = _distinct_examples(_item_type(shape), item.value, count)
+    each = item.hint.removeprefix("TODO: ")
+    if each.startswith("one of"):
+        return Leaf(values, "TODO: one or more of" + each.removeprefix("one of"))
+    return Leaf(values, f"TODO: a list, each {each}")
 
 
 def _distinct_examples(item: object, example: object, count: int) -> list[object]:
