@@ -31,21 +31,30 @@ PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 # Raw HTML, Jinja and script links are never wanted in data text: the book
 # renders text as Markdown, and these would either execute or break the page.
-FORBIDDEN_TEXT = (
-    (re.compile(r"<\s*[A-Za-z!/?]"), "raw HTML is not allowed"),
-    (re.compile(r"(?i)javascript\s*:"), "'javascript:' links are not allowed"),
-    (re.compile(r"(?i)(?:data|vbscript)\s*:\s*[a-z]+/"), "data/script URLs are not allowed"),
-)
+FORBIDDEN_TEXT = {
+    "raw HTML is not allowed": r"<[A-Za-z!/?]",  # as browsers see a tag: no space after <
+    "`javascript:` links are not allowed": r"(?i:javascript\s*:)",
+    "data: and vbscript: addresses are not allowed": r"(?i:(?:data|vbscript)\s*:\s*[a-z]+/)",
+}
+# One search per text (every text of every record passes here), the group saying which rule matched.
+_FORBIDDEN = re.compile("|".join(f"({pattern})" for pattern in FORBIDDEN_TEXT.values()))
 
 
 def _check_text(value: str) -> str:
     """Reject text that would run as HTML or script once rendered."""
-    for pattern, problem in FORBIDDEN_TEXT:
-        if pattern.search(value):
-            raise ValueError(f"{problem}; write plain text or Markdown")
+    found = _FORBIDDEN.search(value) if "<" in value or ":" in value else None
+    if found:
+        problem = list(FORBIDDEN_TEXT)[found.lastindex - 1]
+        raise ValueError(f"{problem} (`{_snippet(value, found.start())}`); write plain text or Markdown")
     if not value.strip():
-        raise ValueError("text is empty")
+        raise ValueError("the text is empty; write it, or remove the field if it is optional")
     return value
+
+
+def _snippet(value: str, start: int) -> str:
+    """The offending markup, up to its closing ``>``: enough for the editor to find it."""
+    end = value.find(">", start, start + 40)
+    return " ".join(value[start : end + 1 if end != -1 else start + 40].split())
 
 
 def _year_as_text(value: object) -> object:
@@ -61,15 +70,15 @@ def _check_partial_date(value: str) -> str:
 
     match = PARTIAL_DATE.match(value)
     if not match:
-        raise ValueError("write a date as YYYY, YYYY-MM or YYYY-MM-DD")
+        raise ValueError(f"`{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
     if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"month {month:02d} does not exist")
+        raise ValueError(f"`{value}` has no month {month:02d}; write a month from 01 to 12")
     if day is not None:
         try:
             datetime.date(year, month, day)
         except ValueError:
-            raise ValueError(f"{value} is not a real calendar date") from None
+            raise ValueError(f"`{value}` is not a real calendar date; check the day") from None
     return value
 
 
