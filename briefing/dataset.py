@@ -3,17 +3,26 @@
 This is the single entry point the site, the PDF, the scripts and the tests use.
 A data mistake never surfaces as a traceback: it is raised as ``DataError`` with
 one located ``Problem`` per mistake, all of them at once.
+
+Loading goes in three steps, each adding what it alone can find: the YAML of
+each file (briefing.yamlsource), each record against the model (pydantic, with
+messages from briefing.messages), and the records against each other
+(briefing.integrity). Every problem is pointed at the line and column of the
+key or value it is about.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
+from yaml.nodes import ScalarNode
 
+from briefing import integrity, messages, schema
 from briefing.model import KINDS, Record
+from briefing.yamlsource import Document, YamlError, parse, position
 
 
 @dataclass(frozen=True)
@@ -54,30 +63,135 @@ class Dataset:
         return self.records[kind][record_id]
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that keeps 2019-04-25 as text, for the partial-date validator."""
+@dataclass
+class _Loaded:
+    """What one file gave: its record if valid, and its problems.
 
+    The file's YAML nodes are not kept: thousands of node trees held at once make
+    Python's garbage collector rescan them again and again, tripling load time.
+    The rare file that needs locating again, for an integrity problem, is re-read.
+    """
 
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    path: Path
+    record: Record | None = None
+    problems: list[Problem] = field(default_factory=list)
 
 
 def load_dataset(root: Path) -> Dataset:
-    """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError on any mistake."""
-    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
-    files: dict[tuple[str, str], Path] = {}
-    problems: list[Problem] = []
-    for kind, model in KINDS.items():
-        for path in sorted((root / kind).glob("*.yaml")):
-            try:
-                record = model.model_validate(yaml.load(path.read_text("utf-8"), Loader=_TextDatesLoader))
-            except (yaml.YAMLError, ValidationError) as error:
-                problems.append(Problem(str(path), 1, 1, "", str(error).splitlines()[0]))
-                continue
-            records[kind][record.id] = record
-            files[(kind, record.id)] = path
+    """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError listing every mistake."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DataError([Problem(str(root), 1, 1, "", "the data folder does not exist; run from the repository root")])
+    problems = list(_layout_problems(root))
+    loaded = {(kind, path.stem): _load_file(kind, path) for kind, path in _record_files(root)}
+    problems += [problem for result in loaded.values() for problem in result.problems]
+    problems += _integrity_problems(loaded)
     if problems:
-        raise DataError(problems)
-    return Dataset(root=root, records=records, files=files)
+        raise DataError(sorted(problems, key=lambda problem: (problem.path, problem.line, problem.column)))
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    for (kind, record_id), result in loaded.items():
+        records[kind][record_id] = result.record
+    return Dataset(root=root, records=records, files={key: result.path for key, result in loaded.items()})
+
+
+# --- Which files there are ------------------------------------------------------------------------
+
+
+def _record_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every ``<kind>/<id>.yaml`` under ``root``, kind by kind, in name order."""
+    for kind in KINDS:
+        folder = root / kind
+        if folder.is_dir():
+            yield from ((kind, path) for path in sorted(folder.glob("*.yaml")) if path.is_file())
+
+
+def _layout_problems(root: Path) -> Iterator[Problem]:
+    """Files that would be silently skipped: a misnamed kind folder, ``.yml``, a subfolder."""
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith((".", "_")):
+            continue
+        if entry.is_dir() and entry.name not in KINDS:
+            hint = messages.did_you_mean(entry.name, list(KINDS)) or f"the kinds are: {', '.join(KINDS)}"
+            yield Problem(str(entry), 1, 1, "", f"`{entry.name}` is not a kind of record, so nothing in it is read; {hint}")
+        elif entry.is_dir():
+            yield from _kind_folder_problems(entry)
+        elif entry.suffix.lower() in (".yaml", ".yml"):
+            yield Problem(str(entry), 1, 1, "", f"records are read from kind folders only; move it to e.g. {root}/events/")
+
+
+def _kind_folder_problems(folder: Path) -> Iterator[Problem]:
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield Problem(str(entry), 1, 1, "", f"subfolders are not read; move its files up into {folder}/")
+        elif entry.suffix.lower() in (".yaml", ".yml") and entry.suffix != ".yaml":
+            yield Problem(str(entry), 1, 1, "", f"only .yaml files are read; rename it to {entry.stem}.yaml")
+
+
+# --- One file: YAML, then the model ----------------------------------------------------------------
+
+
+def _load_file(kind: str, path: Path) -> _Loaded:
+    """Parse and validate one file; every mistake becomes a located Problem, never an exception."""
+    result = _Loaded(path)
+    try:
+        document = parse(path.read_bytes())
+    except OSError as error:
+        result.problems.append(Problem(str(path), 1, 1, "", f"cannot be read ({error.strerror}); check the file"))
+        return result
+    except YamlError as error:
+        result.problems += [Problem(str(path), p.line, p.column, p.field, p.message) for p in error.problems]
+        return result
+    try:
+        result.record = KINDS[kind].model_validate(document.value)
+    except ValidationError as error:
+        result.problems += _schema_problems(str(path), KINDS[kind], document, error)
+    return result
+
+
+def _schema_problems(path: str, model: type[Record], document: Document, error: ValidationError) -> list[Problem]:
+    """One Problem per field; of the errors pydantic gives for one union field, the last (widest) one."""
+    by_field: dict[str, Problem] = {}
+    for details in error.errors(include_url=False):
+        problem = _schema_problem(path, model, document, details)
+        by_field[problem.field] = problem
+    return list(by_field.values())
+
+
+def _schema_problem(path: str, model: type[Record], document: Document, details: dict) -> Problem:
+    """Locate one pydantic error in the file and word it for an editor."""
+    error_type, location = details["type"], document.locate(details["loc"])
+    if error_type == "missing":  # the key is not in the file: point at the mapping it belongs in
+        field_path, (line, column) = (*location.path, details["loc"][-1]), position(location.node)
+    elif error_type == "extra_forbidden":  # point at the key, which is what is wrong
+        field_path, (line, column) = location.path, location.key_position()
+    else:
+        field_path, (line, column) = location.path, location.value_position()
+    written = location.node.value if isinstance(location.node, ScalarNode) else None
+    # The fields of the mapping the error is about, for "did you mean" and "expected" hints.
+    mapping_path = location.path[:-1] if error_type == "extra_forbidden" else location.path
+    fields = schema.field_names(schema.model_at(model, mapping_path))
+    message = messages.schema_message(details, written, fields)
+    return Problem(path, line, column, messages.field_path(field_path), message)
+
+
+# --- All files together ---------------------------------------------------------------------------
+
+
+def _integrity_problems(loaded: dict[tuple[str, str], _Loaded]) -> list[Problem]:
+    """Check the valid records against each other; ids with a file count as existing either way."""
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
+    known: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for (kind, record_id), result in loaded.items():
+        known[kind].add(record_id)
+        if result.record is not None:
+            records[kind][record_id] = result.record
+    findings = integrity.check(records, known)
+    documents = {key: parse(loaded[key].path.read_bytes()) for key in {(f.kind, f.record_id) for f in findings}}
+    return [_locate_finding(loaded[(f.kind, f.record_id)].path, documents[(f.kind, f.record_id)], f) for f in findings]
+
+
+def _locate_finding(path: Path, document: Document, finding: integrity.Finding) -> Problem:
+    line, column = document.locate(finding.path).value_position()
+    return Problem(str(path), line, column, messages.field_path(finding.path), finding.message)
