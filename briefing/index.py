@@ -32,7 +32,6 @@ CITING_KIND_ORDER = {kind: number for number, kind in enumerate(
 
 # Statement-bearing fields scanned for the names of people ("other mentions").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_LONGEST_NAME_WORDS = 6
 
 
 @dataclass(frozen=True, order=True)
@@ -228,9 +227,10 @@ def is_leaders_meeting(event: Event) -> bool:
 def _index_mentions(dataset: Dataset, index: BookIndex) -> None:
     """Pages whose text names a person, beyond the events they attended."""
     names = _name_table(dataset.kind("people").values())
+    starts = _name_starts(names)
     for kind in ("events", "treaties", "statistics", "places", "people"):
         for record in dataset.kind(kind).values():
-            for person_id in sorted(_people_named(_texts(record), names)):
+            for person_id in sorted(_people_named(_texts(record), names, starts)):
                 if _is_new_mention(dataset, kind, record, person_id):
                     index.mentions_of_person[person_id].append(Ref(kind, record.id))
 
@@ -266,22 +266,31 @@ def _words(text: str) -> list[str]:
     return [word.casefold() for word in _WORD.findall(text.replace("-", " "))]
 
 
-def _people_named(texts: Iterable[str], names: dict[tuple[str, ...], str]) -> set[str]:
+def _name_starts(names: dict[tuple[str, ...], str]) -> dict[str, int]:
+    """The first word of every name, with the most words a name starting with it has."""
+    starts: dict[str, int] = {}
+    for words in names:
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
+
+
+def _people_named(texts: Iterable[str], names: dict[tuple[str, ...], str], starts: dict[str, int]) -> set[str]:
     """Ids of the people a text names, matching the longest name at each word."""
+    # Only words that start some name are worth a lookup: most words start none.
     found: set[str] = set()
     for text in texts:
-        words = _words(text)
-        position = 0
+        words, position = _words(text), 0
         while position < len(words):
-            length = _longest_name_at(words, position, names)
+            longest = starts.get(words[position], 0)
+            length = _longest_name_at(words, position, names, longest) if longest else 0
             if length:
                 found.add(names[tuple(words[position:position + length])])
             position += max(length, 1)
     return found
 
 
-def _longest_name_at(words: list[str], position: int, names: dict[tuple[str, ...], str]) -> int:
-    for length in range(min(_LONGEST_NAME_WORDS, len(words) - position), 0, -1):
+def _longest_name_at(words: list[str], position: int, names: dict[tuple[str, ...], str], longest: int) -> int:
+    for length in range(min(longest, len(words) - position), 0, -1):
         if tuple(words[position:position + length]) in names:
             return length
     return 0

@@ -8,6 +8,7 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
 - ``on_files``: adds a generated page per event, person, treaty, topic and
   place, and an index page per kind, so a new YAML file needs no other edit;
   points each page's "edit" link at the file behind it;
+- ``on_serve``: watches the data folder, so saving a YAML file rebuilds the book;
 - ``on_page_markdown``: appends the glossary's abbreviations to every page;
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
   current section in the sidebar while one of its records is shown.
@@ -53,6 +54,12 @@ def on_config(config):
     _state["abbreviations"] = render.glossary_abbreviations(book)
     _configure_edit_links(config)
     return config
+
+
+def on_serve(server, config, builder):
+    """Rebuild on every saved YAML file while ``mkdocs serve`` runs (data/ is outside docs/)."""
+    server.watch(str(_data_dir(config)))
+    return server
 
 
 def _data_dir(config) -> Path:
