@@ -22,7 +22,7 @@ DATASET = load_dataset(ROOT / "data")
 RECORDS = [(kind, record_id) for kind in PAGE_KINDS for record_id in DATASET.kind(kind)]
 # Pages in the navigation: the only entries of every page's sidebar.
 NAV_PAGES = ["", "timeline/", "events/", "people/", "treaties/", "topics/", "places/",
-             "statistics/", "sources/", "glossary/"]
+             "statistics/", "sources/", "glossary/", "guide/contributing/"]
 
 
 @pytest.mark.parametrize(("kind", "record_id"), RECORDS)
