@@ -2,6 +2,7 @@
 #   make book   set up a fresh Debian machine (as root) and build site/, the PDFs and the offline bundle
 #   make test   the same set-up plus the test tools, then every test under tests/
 # Options: PAPER=a4|letter (PDF page size), PYTHON=python3.11 (interpreter for .venv).
+# Editors' commands (CONTRIBUTING.md): validate, serve, new, changes, freshness.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -25,7 +26,7 @@ EDITION_INPUTS := $(SITE_INPUTS) scripts/build_offline.py scripts/build_pdf.py \
 	$(shell find editions -type f -not -name '*.pyc' -not -path '*/__pycache__/*')
 ARCHIVE := dist/briefing-book-offline.zip
 
-.PHONY: book test site offline pdf system-book system-test clean
+.PHONY: book test site offline pdf validate serve new changes freshness system-book system-test clean
 
 book: site pdf offline $(STAMPS)/publish
 
@@ -87,6 +88,28 @@ $(STAMPS)/publish: $(STAMPS)/site $(STAMPS)/pdf $(ARCHIVE)
 	cp -r build/pdf/. site/
 	cp $(ARCHIVE) site/
 	@touch $@
+
+# --- Editors' commands (CONTRIBUTING.md). ---
+
+validate: $(VENV)/.requirements
+	$(BIN)/python scripts/validate.py
+
+serve: $(VENV)/.requirements
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# make new KIND=events ID=some-summit-2025 [SOURCE=afp-2019]
+new: $(VENV)/.requirements
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=<kind> ID=<id> [SOURCE=<source-id>]" >&2; exit 2; }
+	$(BIN)/python scripts/new.py $(KIND) $(ID) $(if $(SOURCE),--source $(SOURCE))
+
+# make changes [BASE=main]: the data changes of HEAD since BASE, as a reviewer sees them.
+BASE ?= main
+changes: $(VENV)/.requirements
+	$(BIN)/python scripts/changes.py $(BASE) HEAD
+
+# make freshness [STALE_AFTER=days]
+freshness: $(VENV)/.requirements
+	$(BIN)/python scripts/freshness.py $(if $(STALE_AFTER),--stale-after $(STALE_AFTER))
 
 # --- Tests: every test under tests/ (they build what they need in temporary folders). ---
 
