@@ -28,9 +28,10 @@ def format_span(span: DateSpan, weekday: bool = True) -> str:
     """A date or range in words, with the weekday and "about" where the data has them."""
     text = _format_range(span.start, span.end)
     if span.weekday and weekday:
-        # A weekday with a full date reads "Wednesday 13 September 2023";
-        # with a partial date it says only what is known: "a Thursday in 2019".
-        text = f"{span.weekday} {text}" if span.start.count("-") == 2 and not span.end else f"a {span.weekday} in {text}"
+        # A weekday with a full date reads "Wednesday 13 September 2023" (or, for
+        # a range, names its first day); with a partial date it says only what
+        # is known: "a Thursday in 2019".
+        text = f"{span.weekday} {text}" if span.start.count("-") == 2 else f"a {span.weekday} in {text}"
     if span.approximate:
         text = f"about {text}"
     return text

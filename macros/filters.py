@@ -90,9 +90,9 @@ def statement(context: Context, item: Statement) -> Markup:
     return sentence
 
 
-def date(span: DateSpan | None) -> Markup:
-    """A date at its precision ("2019", "June 2024"), or "undated"."""
-    return escape_text(format_span(span) if span else "undated")
+def date(span: DateSpan | None, weekday: bool = True) -> Markup:
+    """A date at its precision ("2019", "June 2024"), or "undated"; lists leave the weekday out."""
+    return escape_text(format_span(span, weekday=weekday) if span else "undated")
 
 
 def country(code: str | None) -> str:

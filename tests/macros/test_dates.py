@@ -22,6 +22,7 @@ def test_a_partial_date_prints_only_what_is_known(value, expected):
     (DateSpan(start="2023-09-13", weekday="Wednesday"), "Wednesday 13 September 2023"),
     (DateSpan(start="2019", weekday="Thursday"), "a Thursday in 2019"),
     (DateSpan(start="2000-07-19", end="2000-07-20"), "19–20 July 2000"),
+    (DateSpan(start="2000-07-19", end="2000-07-20", weekday="Wednesday"), "Wednesday 19–20 July 2000"),
     (DateSpan(start="2023-09", end="2024-02"), "September 2023 – February 2024"),
     (DateSpan(start="1995", approximate=True), "about 1995"),
     (DateSpan(start="2024-06-19", end="2024-06-19"), "19 June 2024"),

@@ -89,7 +89,7 @@ def test_person_page_lists_names_roles_events_and_quotes(book):
     page = render.render_entity_page(book, "people", "leader-north")
     for expected in ("# Pak Test-hun", "**Also written:** Pak Test Hun · Chairman Pak", "**Hangul:** <span lang=\"ko\">박테스훈</span>",
                      "**Cyrillic:** <span lang=\"ru\">Пак Тест Хун</span>", "| Leader of the test republic |",
-                     "| Friday 1 May 2020 | [Harbour summit](/events/harbour-summit-2020.md) | Guest |",
+                     "| 1 May 2020 | [Harbour summit](/events/harbour-summit-2020.md) | Guest |",
                      "| 2021 | [Second summit in Harbour City](/events/second-summit-2021.md) | Guest |",
                      "> “The sea joins us.”", "- [Harbour friendship declaration](/treaties/friendship-declaration-2020.md)"):
         assert expected in page
@@ -106,9 +106,9 @@ def test_treaty_page_shows_the_whole_supersession_chain(book):
     newer = render.render_entity_page(book, "treaties", "harbour-treaty-2021")
     assert "1. **Harbour friendship declaration** (this page)" in older
     assert "2. [Harbour treaty](/treaties/harbour-treaty-2021.md)" in older
-    assert "- **Superseded by:** [Harbour treaty](/treaties/harbour-treaty-2021.md)" in older
-    assert "- **Supersedes:** [Harbour friendship declaration](/treaties/friendship-declaration-2020.md)" in newer
-    assert "| Friday 1 May 2020 | [Harbour summit](/events/harbour-summit-2020.md) | Signed |" in older
+    assert "**This one is superseded by:** [Harbour treaty](/treaties/harbour-treaty-2021.md)" in older
+    assert "**This one supersedes:** [Harbour friendship declaration](/treaties/friendship-declaration-2020.md)" in newer
+    assert "| 1 May 2020 | [Harbour summit](/events/harbour-summit-2020.md) | Signed |" in older
     assert "**Signed by:** [Ivan Testov](/people/leader-russia.md), [Pak Test-hun](/people/leader-north.md)" in older
 
 
