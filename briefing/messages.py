@@ -58,7 +58,7 @@ def describe(value: object, written: str | None) -> str:
 
 UTF16 = "the file is saved as UTF-16; save it as UTF-8 (the encoding every data file uses)"
 EMPTY_FILE = "the file is empty; write the record's `key: value` fields, or delete the file"
-ALIAS_LOOP = "this alias (`*name`) is inside the value it repeats, which never ends; write the value out in full"
+ALIAS_LOOP = "this value contains an alias (`*name`) of itself, which never ends; write the value out in full"
 COMPLEX_KEY = "a key must be a plain field name, not a list or mapping; write `name: value`"
 WHERE = "see schemas/ for the fields of each kind"
 
@@ -172,8 +172,10 @@ def _text(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
     value = error["input"]
     if value is None:
         return "is empty; write the text after the colon"
-    if isinstance(value, (bool, int, float)):
-        return f"must be text, but YAML reads {describe(value, written)}; put it in quotes: \"{written}\""
+    if isinstance(value, bool):
+        return f"must be text, but YAML reads `{written}` as true/false; put it in quotes: \"{written}\""
+    if isinstance(value, (int, float)):
+        return f"must be text, but YAML reads `{written}` as a number; put it in quotes: \"{written}\""
     return f"must be text, not {describe(value, written)}"
 
 
@@ -245,11 +247,11 @@ def _validator(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> 
 
 
 def _at_least(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
-    return f"must be at least {error['ctx']['ge']}, not {written}"
+    return f"must be at least {error['ctx']['ge']:g}, not {written}"
 
 
 def _at_most(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
-    return f"must be at most {error['ctx']['le']}, not {written}"
+    return f"must be at most {error['ctx']['le']:g}, not {written}"
 
 
 def _finite(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:

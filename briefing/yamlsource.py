@@ -291,7 +291,9 @@ class _Builder:
 
     def problems(self, root: Node) -> list[YamlProblem]:
         """The refused nodes as located problems, each named by its field path."""
-        paths = dict(_paths(root, (), set()))
+        paths: dict[int, tuple[str | int, ...]] = {}
+        for node_id, path in _paths(root, (), set()):
+            paths.setdefault(node_id, path)  # an aliased node is named where it is first written
         return [YamlProblem(*position(node), message, messages.field_path(paths.get(id(node), ())))
                 for node, message in self.refused]
 
