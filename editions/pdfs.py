@@ -1,14 +1,19 @@
 """Build the PDFs: the whole book from the offline build's page record, a brief per event.
 
-Both the command line (scripts/build_pdf.py) and the tests build through here.
+Both the command line (scripts/build_pdf.py) and the tests build through here. The
+book is one long layout and the briefs are many short ones, so they are laid out in
+parallel processes: the book in one, the briefs shared among the others.
 """
 
 from __future__ import annotations
 
 import json
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.dataset import Dataset
+from briefing.dataset import Dataset, load_dataset
 from editions.book import Cover, book_html
 from editions.briefs import brief_html
 from editions.metadata import book_version, data_as_of
@@ -17,6 +22,40 @@ from editions.render import stylesheets, write_pdf
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_FILE = "briefing-book.pdf"
 BRIEFS_FOLDER = "briefs"
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """What every process needs to know; plain paths, so it pickles."""
+
+    capture_file: Path
+    data_dir: Path
+    out_dir: Path
+    paper: str = "a4"
+
+
+def build_all(job: PdfJob, processes: int) -> dict[str, float]:
+    """The book and every brief; returns the seconds each part took in its process."""
+    event_ids = sorted(load_dataset(job.data_dir).kind("events"))
+    shares = max(1, processes - 1)
+    with ProcessPoolExecutor(max_workers=processes) as pool:
+        book = pool.submit(_book_job, job)
+        briefs = [pool.submit(_briefs_job, job, event_ids[share::shares]) for share in range(shares)]
+        return {"book": book.result(), "briefs": sum(part.result() for part in briefs), "brief_count": len(event_ids)}
+
+
+def _book_job(job: PdfJob) -> float:
+    started = time.perf_counter()
+    capture = read_capture(job.capture_file)
+    build_book_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper)
+    return time.perf_counter() - started
+
+
+def _briefs_job(job: PdfJob, event_ids: list[str]) -> float:
+    started = time.perf_counter()
+    dataset = load_dataset(job.data_dir)
+    build_briefs(dataset, cover_of(read_capture(job.capture_file), dataset), job.out_dir, job.paper, event_ids)
+    return time.perf_counter() - started
 
 
 def read_capture(path: Path) -> dict:
@@ -35,12 +74,14 @@ def build_book_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4"
     return target
 
 
-def build_briefs(dataset: Dataset, cover: Cover, out_dir: Path, paper: str = "a4") -> list[Path]:
-    """``out_dir/briefs/<event-id>.pdf`` for every event."""
+def build_briefs(dataset: Dataset, cover: Cover, out_dir: Path, paper: str = "a4",
+                 event_ids: list[str] | None = None) -> list[Path]:
+    """``out_dir/briefs/<event-id>.pdf`` for the given events (all by default)."""
     styles = stylesheets("content.css", "brief.css", paper=paper)
+    events = dataset.kind("events")
     targets = []
-    for event in dataset.kind("events").values():
-        target = out_dir / BRIEFS_FOLDER / f"{event.id}.pdf"
-        write_pdf(brief_html(dataset, event, cover.title, cover.as_of, cover.version), target, styles)
+    for event_id in events if event_ids is None else event_ids:
+        target = out_dir / BRIEFS_FOLDER / f"{event_id}.pdf"
+        write_pdf(brief_html(dataset, events[event_id], cover.title, cover.as_of, cover.version), target, styles)
         targets.append(target)
     return targets
