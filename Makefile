@@ -18,12 +18,13 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 export NO_MKDOCS_2_WARNING := 1
 
-# Everything a site build reads: a change to any of these rebuilds the site.
-SITE_INPUTS := mkdocs.yml $(shell find data docs macros hooks briefing overrides scripts/validate.py \
-	-type f -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null)
-# ... and what the offline bundle and the PDFs are made with, on top of that.
-EDITION_INPUTS := $(SITE_INPUTS) scripts/build_offline.py scripts/build_pdf.py \
-	$(shell find editions -type f -not -name '*.pyc' -not -path '*/__pycache__/*')
+# Everything a build may read: any file of the repository but the outputs, the tests and
+# the tools' caches (the site includes CONTRIBUTING.md, draws charts with visuals/, ...).
+# Broad on purpose: a needless rebuild costs seconds, a stale book misleads its readers.
+INPUTS := $(shell find . -type f -not -path './.git/*' -not -path './.venv/*' -not -path './site/*' \
+	-not -path './build/*' -not -path './dist/*' -not -path './tests/*' -not -path './test-artifacts/*' \
+	-not -path './.pytest_cache/*' -not -path './.hypothesis/*' -not -path '*/__pycache__/*' \
+	-not -name '*.pyc' -not -name '* *')
 ARCHIVE := dist/briefing-book-offline.zip
 
 .PHONY: book test site offline pdf validate serve new changes freshness system-book system-test clean
@@ -53,14 +54,14 @@ $(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
 
 site: $(STAMPS)/site
 
-$(STAMPS)/site: $(SITE_INPUTS) $(VENV)/.requirements
+$(STAMPS)/site: $(INPUTS) $(VENV)/.requirements
 	$(BIN)/python scripts/validate.py
 	$(BIN)/mkdocs build --strict --quiet --site-dir site
 	@mkdir -p $(STAMPS) && touch $@
 
 # --- The offline edition: a second build for file:// that also records the pages for the PDF. ---
 
-$(STAMPS)/offline: $(EDITION_INPUTS) $(STAMPS)/site
+$(STAMPS)/offline: $(INPUTS) $(STAMPS)/site
 	$(BIN)/python scripts/build_offline.py build --site-dir build/offline --capture build/capture.json
 	@touch $@
 
