@@ -66,7 +66,3 @@ def _year_fraction(value: str, at_end: bool) -> float:
         days = first_day + parts[2] - (0 if at_end else 1)
     return year + days / days_in_year
 
-
-def precision(value: str) -> str:
-    """"year", "month" or "day": how much of a partial date the sources fix."""
-    return ("year", "month", "day")[value.count("-")]

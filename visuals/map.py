@@ -44,6 +44,7 @@ class Panel:
     height_m: float
     left_in: float
     width_in: float
+    resolution: str  # GSHHG detail: "l" (low), "c" (crude: enough for a continent)
 
     @property
     def height_in(self) -> float:
@@ -51,8 +52,8 @@ class Panel:
 
 
 # The far east in detail (Beijing to Komsomolsk-on-Amur); beside it, Moscow to Hanoi.
-DETAIL = Panel("Korean peninsula and Russia's far east", 127.0, 43.5, 2.9e6, 2.7e6, 0.05, 4.55)
-OVERVIEW = Panel("Overview", 88.0, 42.0, 9.6e6, 7.0e6, 4.8, 2.65)
+DETAIL = Panel("Korean peninsula and Russia's far east", 127.0, 43.5, 2.9e6, 2.7e6, 0.05, 4.55, "l")
+OVERVIEW = Panel("Overview", 88.0, 42.0, 9.6e6, 7.0e6, 4.8, 2.65, "c")
 KIND_WORDS = {"summit": "summit", "state-visit": "state visit", "leaders-meeting": "leaders' meeting",
               "visit": "visit", "arrival": "arrival"}
 
@@ -94,16 +95,14 @@ def _draw_panel(figure, panel: Panel, height_in: float, by_place, link_prefix: s
     Given the ``detail`` panel's basemap, this is the overview: it outlines the
     detail panel and labels only the places the detail panel does not show.
     """
-    from mpl_toolkits.basemap import Basemap  # heavy import; only the map needs it
+    Basemap = _basemap_class()
 
     top = 1 - TITLE_IN / height_in
     axes = figure.add_axes([panel.left_in / WIDTH_IN, top - panel.height_in / height_in,
                             panel.width_in / WIDTH_IN, panel.height_in / height_in])
     basemap = Basemap(projection="lcc", lon_0=panel.lon_0, lat_0=panel.lat_0, lat_1=30, lat_2=55,
-                      width=panel.width_m, height=panel.height_m, resolution="l", ax=axes)
-    for land in basemap.fillcontinents(color=INK, lake_color="none"):
-        land.set_alpha(0.07)
-        _simplify(land, axes)
+                      width=panel.width_m, height=panel.height_m, resolution=panel.resolution, ax=axes)
+    _draw_land(axes, basemap)
     basemap.drawcoastlines(color=INK, linewidth=0.5).set_alpha(0.55)
     basemap.drawcountries(color=INK, linewidth=0.5, linestyle=(0, (3, 2))).set_alpha(0.45)
     _graticule(basemap)
@@ -119,18 +118,37 @@ def _draw_panel(figure, panel: Panel, height_in: float, by_place, link_prefix: s
     return basemap
 
 
-def _simplify(polygon, axes) -> None:
-    """Drop the points of a land polygon that no one could see at the map's scale.
+def _basemap_class():
+    """Basemap, imported only when a map is drawn (it is the slowest import of the book)."""
+    import warnings
 
-    Matplotlib simplifies lines but never filled shapes; unsimplified, Eurasia
-    alone would add most of a megabyte to the page.
+    with warnings.catch_warnings():
+        # Its compiled GEOS module was built against another numpy; harmless, but noisy.
+        warnings.filterwarnings("ignore", message="numpy.ndarray size changed", category=RuntimeWarning)
+        from mpl_toolkits.basemap import Basemap
+    return Basemap
+
+
+def _draw_land(axes, basemap) -> None:
+    """Land as a faint tint of the ink, simplified to what the map's scale can show.
+
+    Basemap's own ``fillcontinents`` adds one unsimplified patch per polygon:
+    Matplotlib simplifies lines but never filled shapes, and Eurasia alone would
+    add most of a megabyte to the page (and seconds to the build).
     """
+    from matplotlib.collections import PolyCollection
     from matplotlib.path import Path as MplPath
 
+    basemap.set_axes_limits(ax=axes)
     axes.apply_aspect()
-    with book_style():
-        on_screen = MplPath(polygon.get_xy()).cleaned(transform=axes.transData, simplify=True)
-    polygon.set_xy(axes.transData.inverted().transform(on_screen.vertices[on_screen.codes != MplPath.STOP]))
+    to_screen, from_screen = axes.transData, axes.transData.inverted()
+    shapes = []
+    for (xs, ys), kind in zip(basemap.coastpolygons, basemap.coastpolygontypes):
+        if kind in (2, 4):  # lakes, and ponds on islands in lakes: left as water
+            continue
+        outline = MplPath(list(zip(xs, ys))).cleaned(transform=to_screen, simplify=True)
+        shapes.append(from_screen.transform(outline.vertices[outline.codes != MplPath.STOP]))
+    axes.add_collection(PolyCollection(shapes, facecolors=INK, edgecolors="none", alpha=0.07), autolim=False)
 
 
 def _graticule(basemap) -> None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from matplotlib.font_manager import FontProperties
-from matplotlib.textpath import TextPath
+from matplotlib.textpath import text_to_path
 
 from briefing.dataset import Dataset
 from briefing.model import Statistic
@@ -73,4 +73,5 @@ def wrap(text: str, width_in: float, size: float) -> list[str]:
 def text_width_in(text: str, size: float, weight: str = "normal") -> float:
     """How wide ``text`` is drawn, in inches, for laying out margins before drawing."""
     font = FontProperties(family=STYLE["font.sans-serif"], size=size, weight=weight)
-    return TextPath((0, 0), text, prop=font).get_extents().width / 72
+    width, _, _ = text_to_path.get_text_width_height_descent(text, font, ismath=False)
+    return width / 72
