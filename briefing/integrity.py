@@ -95,7 +95,7 @@ def _unknown_reference(kind: str, target: str, known: Mapping[str, set[str]]) ->
     message = f"no {noun} has the id `{target}`"
     other_kinds = [NOUNS.get(other, other) for other, ids in sorted(known.items()) if target in ids]
     if other_kinds:
-        return f"{message} (`{target}` is a {other_kinds[0]}); use the id of a {noun} from {kind}/"
+        return f"{message} (`{target}` is a {other_kinds[0]}); use an id from {kind}/"
     hint = did_you_mean(target, sorted(known.get(kind, ())))
     return f"{message}; {hint or f'add {kind}/{target}.yaml, or correct the id'}"
 

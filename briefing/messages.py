@@ -213,10 +213,6 @@ def _too_short(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> 
     return f"must list at least {count} item{'s' if count != 1 else ''}; add {'one' if count == 1 else 'more'}"
 
 
-def _too_long(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
-    return f"may list at most {error['ctx']['max_length']} items; remove some"
-
-
 def _empty_text(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
     return "is empty; write a value"
 
@@ -268,10 +264,7 @@ SCHEMA_MESSAGES: dict[str, Explain] = {
     "bool_type": _true_or_false,
     "list_type": _list,
     "model_type": _fields,
-    "model_attributes_type": _fields,
-    "dict_type": _fields,
     "too_short": _too_short,
-    "too_long": _too_long,
     "string_too_short": _empty_text,
     "string_too_long": _long_text,
     "string_pattern_mismatch": _pattern,

@@ -67,7 +67,7 @@ EXPECTED = {
         "data/events/summit.yaml:11:14: quotes[0].speaker: no person has the id `vladimir-putin`; add people/vladimir-putin.yaml, or correct the id",
     ],
     "integrity-wrong-kind": [
-        "data/events/summit.yaml:11:13: participants[0].person: no person has the id `vladivostok` (`vladivostok` is a place); use the id of a person from people/",
+        "data/events/summit.yaml:11:13: participants[0].person: no person has the id `vladivostok` (`vladivostok` is a place); use an id from people/",
     ],
     "layout-subfolder": [
         "data/topics/old:1:1: subfolders are not read; move its files up into data/topics/",
