@@ -63,6 +63,9 @@ class Dataset:
         return self.records[kind][record_id]
 
 
+NO_DATA_FOLDER = "the data folder does not exist; run from the repository root, or give the data folder's path"
+
+
 @dataclass
 class _Loaded:
     """What one file gave: its record if valid, and its problems.
@@ -81,7 +84,7 @@ def load_dataset(root: Path) -> Dataset:
     """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError listing every mistake."""
     root = Path(root)
     if not root.is_dir():
-        raise DataError([Problem(str(root), 1, 1, "", "the data folder does not exist; run from the repository root")])
+        raise DataError([Problem(str(root), 1, 1, "", NO_DATA_FOLDER)])
     problems = list(_layout_problems(root))
     loaded = {(kind, path.stem): _load_file(kind, path) for kind, path in _record_files(root)}
     problems += [problem for result in loaded.values() for problem in result.problems]
@@ -112,11 +115,13 @@ def _layout_problems(root: Path) -> Iterator[Problem]:
             continue
         if entry.is_dir() and entry.name not in KINDS:
             hint = messages.did_you_mean(entry.name, list(KINDS)) or f"the kinds are: {', '.join(KINDS)}"
-            yield Problem(str(entry), 1, 1, "", f"`{entry.name}` is not a kind of record, so nothing in it is read; {hint}")
+            message = f"`{entry.name}` is not a kind of record, so nothing in it is read; {hint}"
+            yield Problem(str(entry), 1, 1, "", message)
         elif entry.is_dir():
             yield from _kind_folder_problems(entry)
         elif entry.suffix.lower() in (".yaml", ".yml"):
-            yield Problem(str(entry), 1, 1, "", f"records are read from kind folders only; move it to e.g. {root}/events/")
+            message = f"records are read from kind folders only; move it to e.g. {root}/events/"
+            yield Problem(str(entry), 1, 1, "", message)
 
 
 def _kind_folder_problems(folder: Path) -> Iterator[Problem]:

@@ -21,6 +21,7 @@ from briefing.messages import did_you_mean
 from briefing.model import DateSpan, Record
 
 Records = Mapping[str, Mapping[str, Record]]
+FieldPath = tuple[str | int, ...]
 
 # How a message names one record of each kind.
 NOUNS = {
@@ -45,7 +46,7 @@ class Finding:
 
     kind: str
     record_id: str
-    path: tuple[str | int, ...]
+    path: FieldPath
     message: str
 
 
@@ -60,8 +61,9 @@ def check(records: Records, known: Mapping[str, set[str]] | None = None) -> list
     findings = [*_ids(records)]
     for kind, by_id in records.items():
         for name, record in by_id.items():
-            findings += _references(kind, name, record, known)
-            findings += _date_order(kind, name, record)
+            for path, model in schema.walk(record):  # one pass over each record: it runs for thousands
+                findings += _references(kind, name, model, path, known)
+                findings += _date_order(kind, name, model, path)
             findings += _inverses(kind, name, record, records)
     findings += _loops(records)
     return findings
@@ -80,9 +82,9 @@ def _ids(records: Records) -> Iterator[Finding]:
             yield Finding(kind, name, ("id",), f"{why}: write `{name}`, as the file is named, or rename the file")
 
 
-def _references(kind: str, name: str, record: Record, known: Mapping[str, set[str]]) -> Iterator[Finding]:
+def _references(kind: str, name: str, model: Record, at: FieldPath, known: Mapping[str, set[str]]) -> Iterator[Finding]:
     """Every id the record mentions names an existing record of the right kind, not itself."""
-    for path, target_kind, target in schema.references(record):
+    for path, target_kind, target in schema.own_references(model, at):
         if target_kind == kind and target == name:
             yield Finding(kind, name, path, f"`{target}` is this {NOUNS[kind]} itself; remove it")
         elif target not in known.get(target_kind, ()):
@@ -100,12 +102,11 @@ def _unknown_reference(kind: str, target: str, known: Mapping[str, set[str]]) ->
     return f"{message}; {hint or f'add {kind}/{target}.yaml, or correct the id'}"
 
 
-def _date_order(kind: str, name: str, record: Record) -> Iterator[Finding]:
+def _date_order(kind: str, name: str, model: Record, path: FieldPath) -> Iterator[Finding]:
     """A span must not end before it starts, at whatever precision each end is written."""
-    for path, model in schema.walk(record):
-        if isinstance(model, DateSpan) and model.end and _last_day(model.end) < _first_day(model.start):
-            yield Finding(kind, name, (*path, "end"),
-                          f"`{model.end}` is before the start `{model.start}`; correct one of the two dates")
+    if isinstance(model, DateSpan) and model.end and _last_day(model.end) < _first_day(model.start):
+        yield Finding(kind, name, (*path, "end"),
+                      f"`{model.end}` is before the start `{model.start}`; correct one of the two dates")
 
 
 def _first_day(date: str) -> datetime.date:

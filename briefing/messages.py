@@ -101,32 +101,37 @@ def duplicate_key(name: str, first_line: int) -> str:
     return f"`{name}` is written twice in the same mapping (first on line {first_line}); keep one of them"
 
 
-# libyaml's and PyYAML's wording of a syntax error (either may be installed), matched by
-# words in (problem, context), with the mark to report ("problem": where the parser gave
-# up, "context": where the construct it was reading began) and the advice.
 _TAB = "a tab is used for indentation, but YAML allows only spaces; replace the tab with spaces"
+_INDENTATION = "this line is indented differently from the lines above; line it up with the keys it belongs with"
+_ANCHOR = "a value starting with `&` or `*` is read as an anchor or alias; put the value in quotes"
+# libyaml's and PyYAML's wording of a syntax error (either may be installed), matched by
+# words in (problem, context), first match wins, with the mark to report ("problem":
+# where the parser gave up, "context": where the construct it was reading began) and
+# the advice.
 YAML_SYNTAX: list[tuple[str, str, str, str]] = [
     ("tab character", "", "problem", _TAB),
+    ("escape", "", "problem",
+     "a backslash in a double-quoted value starts an unknown escape; write `\\\\` for a backslash, "
+     "or use single quotes"),
     ("", "quoted scalar", "context", "this quoted value is never closed; add the closing {quote} quote"),
-    ("", "flow sequence", "context", "this `[...]` list is never closed; add `]`, or quote items containing `,` `:` `[` `]`"),
+    ("", "flow sequence", "context",
+     "this `[...]` list is never closed; add `]`, or quote items containing `,` `:` `[` `]`"),
     ("", "flow mapping", "context", "this `{...}` mapping is never closed; add `}`, or quote values containing `,` `:`"),
-    ("", "block scalar", "problem", "the text of a `|` or `>` block is not indented correctly; indent every line of it the same"),
+    ("", "block scalar", "problem",
+     "the text of a `|` or `>` block is not indented correctly; indent every line of it the same"),
     ("mapping values are not allowed", "", "problem",
      "YAML reads `: ` here as a new key; if the colon is part of the text, put the whole value in quotes, "
      "otherwise fix this line's indentation"),
     ("could not find expected ':'", "", "context",
      "this line is not `key: value`; add the key and its colon, or indent the line under the key it continues"),
-    ("expected key", "", "problem",
-     "this line is indented differently from the lines above; line it up with the keys it belongs with"),
-    ("expected <block end>", "", "problem",
-     "this line is indented differently from the lines above; line it up with the keys it belongs with"),
+    ("expected key", "", "problem", _INDENTATION),
+    ("expected <block end>", "", "problem", _INDENTATION),
     ("'-' indicator", "", "problem", "this list item is not lined up with the items above; indent every `- ` the same"),
-    ("another document", "", "problem", "a second YAML document starts here; keep one record per file and remove the `---`"),
+    ("another document", "", "problem",
+     "a second YAML document starts here; keep one record per file and remove the `---`"),
     ("undefined alias", "", "problem", "a value starting with `*` is read as an alias; put the value in quotes"),
-    ("anchor", "", "problem", "a value starting with `&` or `*` is read as an anchor or alias; put the value in quotes"),
-    ("alias", "", "problem", "a value starting with `&` or `*` is read as an anchor or alias; put the value in quotes"),
-    ("escape", "", "problem",
-     "a backslash in a double-quoted value starts an unknown escape; write `\\\\` for a backslash, or use single quotes"),
+    ("anchor", "", "problem", _ANCHOR),
+    ("alias", "", "problem", _ANCHOR),
 ]
 
 
@@ -135,7 +140,8 @@ def yaml_syntax(problem: str, context: str, character: str) -> tuple[str, str]:
     if "cannot start any token" in problem:
         if character == "\t":
             return "problem", _TAB
-        return "problem", f"a value cannot start with `{character}`; put the whole value in quotes"
+        shown = "a backtick" if character == "`" else f"`{character}`"
+        return "problem", f"a value cannot start with {shown}; put the whole value in quotes"
     for problem_words, context_words, where, advice in YAML_SYNTAX:
         if problem_words in problem and context_words in context:
             return where, advice

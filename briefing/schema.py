@@ -73,9 +73,14 @@ def walk(record: Record, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Reco
 def references(record: Record) -> Iterator[tuple[FieldPath, str, str]]:
     """Every id in ``record`` that names another record: (path, kind it refers to, id)."""
     for path, model in walk(record):
-        for field, item_path, item in _items(model, path):
-            if field.ref is not None and isinstance(item, str):
-                yield item_path, field.ref, item
+        yield from own_references(model, path)
+
+
+def own_references(model: Record, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str, str]]:
+    """The ids in ``model``'s own fields (not in the models nested in it), for one-pass walks."""
+    for field, item_path, item in _items(model, path):
+        if field.ref is not None and isinstance(item, str):
+            yield item_path, field.ref, item
 
 
 def _items(model: Record, path: FieldPath) -> Iterator[tuple[FieldShape, FieldPath, object]]:

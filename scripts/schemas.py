@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     check = parser.parse_args(argv).check
     changes = out_of_date()
     for path, text in sorted(changes.items()):
-        print(f"{'out of date' if check else 'wrote' if text is not None else 'removed'}: {path.relative_to(REPO_ROOT)}")
+        action = "out of date" if check else "wrote" if text is not None else "removed"
+        print(f"{action}: {path.relative_to(REPO_ROOT)}")
         if not check:
             _apply(path, text)
     if check and changes:

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.dataset import DataError, Dataset, Problem, load_dataset
+from briefing.dataset import NO_DATA_FOLDER, DataError, Dataset, Problem, load_dataset
 from briefing.model import KINDS, Event, Person
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -280,7 +280,7 @@ def test_a_missing_data_folder_is_a_problem_not_a_traceback(tmp_path):
     with pytest.raises(DataError) as raised:
         load_dataset(tmp_path / "nowhere")
     assert raised.value.problems == [
-        Problem(str(tmp_path / "nowhere"), 1, 1, "", "the data folder does not exist; run from the repository root")
+        Problem(str(tmp_path / "nowhere"), 1, 1, "", NO_DATA_FOLDER)
     ]
 
 
