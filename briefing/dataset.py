@@ -81,7 +81,12 @@ class _Loaded:
 
 
 def load_dataset(root: Path) -> Dataset:
-    """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError listing every mistake."""
+    """Read, parse and validate ``root/<kind>/*.yaml``; raise DataError listing every mistake.
+
+    A record with YAML or schema mistakes is left out of the integrity checks (its
+    fields cannot be trusted), but its id still counts as existing, so records that
+    refer to it are not reported as well.
+    """
     root = Path(root)
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "", NO_DATA_FOLDER)])

@@ -7,9 +7,10 @@ nodes here; the nodes are kept so that any error found later — by the model or
 by the integrity checks — can be pointed at the key or value it is about.
 
 Anything the data does not need is refused with a located ``YamlError`` rather
-than accepted silently: duplicate keys (PyYAML would keep the last), aliases,
-unusual tags, keys that are not plain names. Timestamps stay text, because
-dates may be partial (``2019``, ``2019-04``) and the model validates them.
+than accepted silently: duplicate keys (PyYAML would keep the last), tags other
+than the plain scalar types, keys that are not plain names, aliases that loop or
+explode. Timestamps stay text, because dates may be partial (``2019``,
+``2019-04``) and the model validates them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from yaml.reader import ReaderError
 
 from briefing import messages
 
-# libyaml composes ~10x faster than pure Python; the site loads thousands of files.
+# libyaml composes several times faster than pure Python; the site loads thousands of files.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
 # The scalar types a record is written with; anything else (binary, timestamps, sets, ...) is refused.
@@ -180,8 +181,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     character = _character_at(text, problem_mark)
     where, message = messages.yaml_syntax(error.problem or "", error.context or "", character)
     mark = marks[where]
-    quote = _character_at(text, mark)
-    return YamlProblem(mark.line + 1, mark.column + 1, message.replace("{quote}", quote))
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return YamlProblem(line, column, message.replace("{quote}", _character_at(text, mark)))
 
 
 def _character_at(text: str, mark: yaml.Mark | None) -> str:
