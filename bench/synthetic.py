@@ -134,7 +134,10 @@ def _write_treaties(writer: Writer, ids: dict[str, list[str]]) -> None:
 
 
 def _write_events(writer: Writer, ids: dict[str, list[str]]) -> None:
-    for event_id in ids["events"]:
+    events = ids["events"]
+    for index, event_id in enumerate(events):
+        # Related events are near neighbours, as real ones are close in time.
+        neighbours = [events[(index + step) % len(events)] for step in (-2, -1, 1, 2)]
         sources = writer.rng.sample(ids["sources"], 2)
         people = writer.rng.sample(ids["people"], 3)
         writer.write("events", {
@@ -148,7 +151,7 @@ def _write_events(writer: Writer, ids: dict[str, list[str]]) -> None:
                             "sources": sources}],
             "details": writer.statements(4, sources),
             "quotes": [{"speaker": people[0], "text": writer.sentence(20), "sources": sources}],
-            "related": writer.rng.sample(ids["events"], 2), "topics": [writer.rng.choice(ids["topics"])],
+            "related": writer.rng.sample(neighbours, 2), "topics": [writer.rng.choice(ids["topics"])],
             "sources": sources})
 
 
