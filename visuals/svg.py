@@ -31,9 +31,7 @@ import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first
 from matplotlib.figure import Figure  # noqa: E402
 
 SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 # A colour nothing else uses, replaced by currentColor on save.
 INK = "#010101"
@@ -99,9 +97,11 @@ def save_svg(figure: Figure, path: Path, title: str, description: str, id_prefix
     root = ET.fromstring(path.read_text("utf-8").replace(INK, "currentColor"))
     _remove_metadata(root)
     _round_paths(root)
+    _text_fill_opacity(root)
+    _plain_hrefs(root)
     _prefix_ids(root, id_prefix)
     _add_title_and_description(root, title, description, id_prefix, role)
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
+    path.write_text("<?xml version='1.0' encoding='utf-8'?>\n" + _serialise(root), encoding="utf-8")
     return path
 
 
@@ -111,7 +111,42 @@ def inline_markup(path: Path) -> str:
     Inlined, its links work and its ink follows the page's text colour; an
     ``<img>`` would do neither.
     """
-    return ET.tostring(ET.parse(path).getroot(), encoding="unicode")
+    return _serialise(ET.parse(path).getroot())
+
+
+def _serialise(root: ET.Element) -> str:
+    """``<svg xmlns="...">`` markup, whatever prefixes other code registered with ElementTree.
+
+    ``ET.register_namespace`` is global: a library that registers another default
+    namespace (WeasyPrint does, for PDF metadata) would turn ``<svg>`` into
+    ``<ns0:svg>``, which no HTML parser treats as SVG. So the tags are written
+    unqualified, with the SVG namespace declared as a plain attribute.
+    """
+    for element in root.iter():
+        element.tag = element.tag.removeprefix(f"{{{SVG_NS}}}")
+    attributes = {"xmlns": SVG_NS, **root.attrib}
+    root.attrib.clear()
+    root.attrib.update(attributes)
+    return ET.tostring(root, encoding="unicode")
+
+
+def _text_fill_opacity(root: ET.Element) -> None:
+    """Muted text as ``fill-opacity``, which looks the same as Matplotlib's ``opacity``.
+
+    WeasyPrint draws an element with ``opacity`` in a group bounded at its x
+    position, which cuts off right-aligned (``text-anchor: end``) text in the PDF.
+    """
+    for element in root.iter(f"{{{SVG_NS}}}text"):
+        style = element.get("style", "")
+        if "opacity:" in style and "fill-opacity:" not in style:
+            element.set("style", style.replace("opacity:", "fill-opacity:"))
+
+
+def _plain_hrefs(root: ET.Element) -> None:
+    # SVG 2's plain href: browsers, WeasyPrint and CairoSVG read it, and it needs no xlink prefix.
+    for element in root.iter():
+        if XLINK_HREF in element.attrib:
+            element.set("href", element.attrib.pop(XLINK_HREF))
 
 
 def _remove_metadata(root: ET.Element) -> None:
@@ -164,7 +199,7 @@ def _references(element: ET.Element) -> list[str]:
 
 def _add_title_and_description(root: ET.Element, title: str, description: str, prefix: str,
                                role: str) -> None:
-    """<title> and <desc> first, named by the root, and a width that fits any column."""
+    """<title> and <desc> first, named by the root, and a class for the page to style."""
     title_element = ET.Element(f"{{{SVG_NS}}}title", id=f"{prefix}-title")
     title_element.text = title
     desc_element = ET.Element(f"{{{SVG_NS}}}desc", id=f"{prefix}-desc")
@@ -173,6 +208,6 @@ def _add_title_and_description(root: ET.Element, title: str, description: str, p
     root.insert(0, title_element)
     root.set("role", role)
     root.set("aria-labelledby", f"{prefix}-title {prefix}-desc")
+    # The page's stylesheet sizes it (svg.book-visual { max-width: 100%; height: auto }):
+    # an inline style here would also apply in WeasyPrint, which then gives each SVG a page.
     root.set("class", "book-visual")
-    # Inlined in a page, scale down with the column instead of overflowing it.
-    root.set("style", "max-width: 100%; height: auto")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 
 from visuals.svg import INK, PALETTE, book_style, inline_markup, new_figure, save_svg
 
@@ -54,8 +55,19 @@ def test_the_same_figure_gives_the_same_bytes(tmp_path):
 
 def test_inline_markup_has_no_xml_declaration_and_keeps_its_links(tmp_path):
     markup = inline_markup(_draw(tmp_path / "a.svg"))
-    assert markup.startswith("<svg ")
-    assert 'xlink:href="events/x/"' in markup
+    assert markup.startswith('<svg xmlns="http://www.w3.org/2000/svg" ')
+    assert '<a href="events/x/">' in markup
+    assert "xlink" not in markup
+
+
+def test_markup_does_not_depend_on_prefixes_registered_elsewhere(tmp_path):
+    # WeasyPrint registers namespaces globally; an HTML parser only knows <svg>, not <ns0:svg>.
+    ET.register_namespace("", "http://www.w3.org/1999/xhtml")
+    try:
+        markup = inline_markup(_draw(tmp_path / "a.svg"))
+    finally:
+        ET._namespace_map.pop("http://www.w3.org/1999/xhtml", None)
+    assert markup.startswith('<svg xmlns="http://www.w3.org/2000/svg" ') and "ns0:" not in markup
 
 
 def test_path_coordinates_are_rounded_to_a_tenth(tmp_path, parse_svg):
