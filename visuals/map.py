@@ -22,7 +22,7 @@ from briefing.dataset import Dataset
 from briefing.model import Event, Place
 from visuals.dates import short_date
 from visuals.layout import TextBlock
-from visuals.selection import Located, event_url, is_russia_north_korea, locate, meetings_and_visits
+from visuals.selection import EventLinks, Located, is_russia_north_korea, locate, meetings_and_visits
 from visuals.svg import INK, PALETTE, book_style, new_figure, save_svg
 from visuals.text import text_width_in
 
@@ -58,8 +58,10 @@ KIND_WORDS = {"summit": "summit", "state-visit": "state visit", "leaders-meeting
               "visit": "visit", "arrival": "arrival"}
 
 
-def render_map(dataset: Dataset, out_path: Path, link_prefix: str = "events/") -> Path:
-    """Write the map SVG; every marker and event line links to ``<link_prefix><event id>/``."""
+def render_map(dataset: Dataset, out_path: Path, link_prefix: str = "events/",
+               link_suffix: str = "/") -> Path:
+    """Write the map SVG; every marker and event line links to ``<link_prefix><event id><link_suffix>``."""
+    links = EventLinks(link_prefix, link_suffix)
     events = meetings_and_visits(dataset)
     located = [item for item in (locate(dataset, event) for event in events) if item]
     by_place = _group_by_place(located)
@@ -69,8 +71,8 @@ def render_map(dataset: Dataset, out_path: Path, link_prefix: str = "events/") -
         maps_in = max(DETAIL.height_in, OVERVIEW.height_in + 0.2 + missing.height_in)
         height = TITLE_IN + maps_in + 0.2 + caption.height_in + 0.1
         figure = new_figure(WIDTH_IN, height)
-        detail = _draw_panel(figure, DETAIL, height, by_place, link_prefix, None)
-        _draw_panel(figure, OVERVIEW, height, by_place, link_prefix, detail)
+        detail = _draw_panel(figure, DETAIL, height, by_place, links, None)
+        _draw_panel(figure, OVERVIEW, height, by_place, links, detail)
         missing.draw(figure, TITLE_IN + OVERVIEW.height_in + 0.2)
         caption.draw(figure, height - caption.height_in - 0.1)
         title = "Map of leaders' meetings and visits"
@@ -89,7 +91,7 @@ def _group_by_place(located: list[Located]) -> dict[str, list[Located]]:
 # --- Panels ------------------------------------------------------------------------------
 
 
-def _draw_panel(figure, panel: Panel, height_in: float, by_place, link_prefix: str, detail):
+def _draw_panel(figure, panel: Panel, height_in: float, by_place, links: EventLinks, detail):
     """Coastlines, borders, land, a faint graticule, then the markers and their labels.
 
     Given the ``detail`` panel's basemap, this is the overview: it outlines the
@@ -114,7 +116,7 @@ def _draw_panel(figure, panel: Panel, height_in: float, by_place, link_prefix: s
     if detail is not None:
         _draw_outline(axes, basemap, detail)
         shown = {place_id: items for place_id, items in shown.items() if not _inside(detail, items[0].shown_at)}
-    _draw_places(axes, basemap, panel, shown, link_prefix)
+    _draw_places(axes, basemap, panel, shown, links)
     return basemap
 
 
@@ -186,7 +188,7 @@ class LabelLine:
     url: str | None = None
 
 
-def _draw_places(axes, basemap, panel: Panel, shown: dict[str, list[Located]], link_prefix: str) -> None:
+def _draw_places(axes, basemap, panel: Panel, shown: dict[str, list[Located]], links: EventLinks) -> None:
     """A marker per place (linked to its first event), then labels placed clear of each other."""
     axes.apply_aspect()  # Basemap fixes the aspect; measure the box it really gets
     box = axes.get_position()
@@ -196,13 +198,13 @@ def _draw_places(axes, basemap, panel: Panel, shown: dict[str, list[Located]], l
         x, y = basemap(items[0].shown_at.coordinates.lon, items[0].shown_at.coordinates.lat)
         colour = PALETTE["blue"] if any(is_russia_north_korea(item.event) for item in items) else PALETTE["orange"]
         marker = axes.scatter([x], [y], s=40, color=colour, edgecolors=INK, linewidths=0.8, zorder=5)
-        marker.set_urls([event_url(link_prefix, items[0].event.id)])
+        marker.set_urls([links(items[0].event.id)])
         fraction = axes.transLimits.transform((x, y))
         points[place_id] = (fraction[0] * size_in[0], fraction[1] * size_in[1])
         taken.append(_around(points[place_id], 0.07))
     # Busiest places first: they need the most room.
     for place_id, items in sorted(shown.items(), key=lambda pair: (-len(pair[1]), pair[0])):
-        lines = _label_lines(items, link_prefix)
+        lines = _label_lines(items, links)
         label_box, align = _choose_position(points[place_id], lines, size_in, taken)
         taken.append(label_box)
         _draw_label(axes, lines, label_box, align, size_in)
@@ -212,14 +214,14 @@ def figure_height_in(axes) -> float:
     return axes.figure.get_size_inches()[1]
 
 
-def _label_lines(items: list[Located], link_prefix: str) -> list[LabelLine]:
+def _label_lines(items: list[Located], links: EventLinks) -> list[LabelLine]:
     """The place's name, then one linked line per event: date, kind, planned, and * if moved."""
     lines = [LabelLine(items[0].shown_at.name, NAME_SIZE, "bold")]
     for item in items:
         text = f"{short_date(item.event.date)} {KIND_WORDS.get(item.event.kind, item.event.kind)}"
         text += " (planned)" if item.event.status == "planned" else ""
         text += "*" if item.is_approximate else ""
-        lines.append(LabelLine(text, LABEL_SIZE, url=event_url(link_prefix, item.event.id)))
+        lines.append(LabelLine(text, LABEL_SIZE, url=links(item.event.id)))
     return lines
 
 

@@ -18,9 +18,20 @@ from briefing.model import Event, Place
 MEETING_AND_VISIT_KINDS = LEADERS_MEETING_KINDS | {"visit", "arrival"}
 
 
-def event_url(link_prefix: str, event_id: str) -> str:
-    """The event page's address: ``events/<id>/`` under whatever prefix the page needs."""
-    return f"{link_prefix}{event_id}/"
+@dataclass(frozen=True)
+class EventLinks:
+    """How a visual links to event pages: ``<prefix><id><suffix>``.
+
+    The site's pages live at ``events/<id>/``; a visual shown on another page
+    needs a relative prefix (``../events/``), and the offline edition, built
+    without directory URLs for ``file://``, needs the suffix ``.html``.
+    """
+
+    prefix: str = "events/"
+    suffix: str = "/"
+
+    def __call__(self, event_id: str) -> str:
+        return f"{self.prefix}{event_id}{self.suffix}"
 
 
 def meetings_and_visits(dataset: Dataset) -> list[Event]:

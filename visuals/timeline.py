@@ -20,7 +20,7 @@ from briefing.dataset import Dataset
 from briefing.model import Event
 from visuals.dates import short_date, year_extent
 from visuals.layout import TextBlock
-from visuals.selection import event_url, is_russia_north_korea, meetings_and_visits, participants_named
+from visuals.selection import EventLinks, is_russia_north_korea, meetings_and_visits, participants_named
 from visuals.svg import INK, PALETTE, book_style, new_figure, save_svg
 from visuals.text import text_width_in
 
@@ -48,8 +48,10 @@ class Mark:
     label_left: bool = False
 
 
-def render_timeline(dataset: Dataset, out_path: Path, link_prefix: str = "events/") -> Path:
-    """Write the timeline SVG; marks link to ``<link_prefix><event id>/``."""
+def render_timeline(dataset: Dataset, out_path: Path, link_prefix: str = "events/",
+                    link_suffix: str = "/") -> Path:
+    """Write the timeline SVG; marks link to ``<link_prefix><event id><link_suffix>``."""
+    links = EventLinks(link_prefix, link_suffix)
     events = meetings_and_visits(dataset)
     first, last = _axis_years(events)
     scale = (WIDTH_IN - 0.3) / (last - first)  # inches per year
@@ -57,7 +59,7 @@ def render_timeline(dataset: Dataset, out_path: Path, link_prefix: str = "events
                                    first, last, scale))
              for ours, title, colour in BANDS]
     with book_style():
-        figure = _draw(bands, first, last, link_prefix)
+        figure = _draw(bands, first, last, links)
         description = _description(dataset, events)
         title = "Timeline of leaders' meetings and visits"
         return save_svg(figure, out_path, title, description, "timeline", role="group")
@@ -108,7 +110,7 @@ def _pack(marks: list[Mark], first: float, last: float, scale: float) -> list[Ma
     return packed
 
 
-def _draw(bands, first: float, last: float, link_prefix: str):
+def _draw(bands, first: float, last: float, links: EventLinks):
     """Band headings, then lanes of marks, then the shared year axis at the foot."""
     heading_in = 0.32
     lanes_in = [(max((mark.lane for mark in marks), default=-1) + 1) * LANE_IN for _, _, marks in bands]
@@ -122,16 +124,16 @@ def _draw(bands, first: float, last: float, link_prefix: str):
     for (title, colour, marks), band_in in zip(bands, lanes_in):
         axes.text(first + 0.05, top - heading_in * 0.45, title, fontsize=10, fontweight="bold", va="center")
         for mark in marks:
-            _draw_mark(axes, mark, top - heading_in - (mark.lane + 0.5) * LANE_IN, colour, link_prefix)
+            _draw_mark(axes, mark, top - heading_in - (mark.lane + 0.5) * LANE_IN, colour, links)
         top -= heading_in + band_in
     _draw_axis(axes, first, last)
     caption.draw(figure, height - caption.height_in - 0.1)
     return figure
 
 
-def _draw_mark(axes, mark: Mark, y: float, colour: str, link_prefix: str) -> None:
+def _draw_mark(axes, mark: Mark, y: float, colour: str, links: EventLinks) -> None:
     """A bar, filled if held and outlined if planned, and its linked label."""
-    url = event_url(link_prefix, mark.event.id)
+    url = links(mark.event.id)
     planned = mark.event.status == "planned"
     bar = Rectangle((mark.start, y - 0.07), mark.end - mark.start, 0.14,
                     facecolor="none" if planned else colour, edgecolor=colour,

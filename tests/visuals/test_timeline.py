@@ -58,9 +58,11 @@ def test_planned_events_are_outlined_and_say_so(dataset, timeline, parse_svg, sv
     assert markup.count("stroke-dasharray") >= len(planned)
 
 
-def test_the_link_prefix_is_a_parameter(dataset, tmp_path, parse_svg, svg_links):
-    path = render_timeline(dataset, tmp_path / "t.svg", link_prefix="../events/")
-    assert all(link.startswith("../events/") for link in svg_links(parse_svg(path)))
+def test_the_link_prefix_and_suffix_are_parameters(dataset, tmp_path, parse_svg, svg_links):
+    # The offline edition has no directory URLs: ../events/<id>.html
+    path = render_timeline(dataset, tmp_path / "t.svg", link_prefix="../events/", link_suffix=".html")
+    links = svg_links(parse_svg(path))
+    assert links and all(link.startswith("../events/") and link.endswith(".html") for link in links)
 
 
 def test_an_event_added_to_the_data_appears_on_the_timeline(variant, tmp_path, parse_svg, svg_links):
