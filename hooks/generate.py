@@ -87,6 +87,9 @@ def on_files(files: Files, config) -> Files:
     for file in list(files.documentation_pages()):
         file.edit_uri = docs_prefix + file.src_uri
     for kind in PAGE_KINDS:
+        if "index" in book.dataset.kind(kind):
+            # data/<kind>/index.yaml would overwrite the kind's index page.
+            raise Abort(f"{book.data_file(kind, 'index')}: the id 'index' is reserved for the {kind} index page")
         files.append(_generated(config, f"{kind}/index.md", f'{{{{ kind_index("{kind}") }}}}\n', None))
         for record_id in book.dataset.kind(kind):
             stub = _stub(kind, record_id)
