@@ -83,7 +83,7 @@ def test_every_record_is_linked_from_its_kinds_index(kind, parsed):
 
 
 def test_the_sidebar_lists_index_pages_only_on_every_page(site_pages, parsed):
-    # The same ten entries on a record's page as on the home page: the sidebar
+    # The same entries on a record's page as on the home page: the sidebar
     # does not grow with the number of records.
     for url in ("", "events/vostochny-summit-2023/", "people/kim-jong-un/", "timeline/"):
         if url not in site_pages:
