@@ -11,7 +11,9 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
 - ``on_serve``: watches the data folder, so saving a YAML file rebuilds the book;
 - ``on_page_markdown``: appends the glossary's abbreviations to every page;
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
-  current section in the sidebar while one of its records is shown.
+  current section in the sidebar while one of its records is shown;
+- ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
+  site's downloads/ folder, which the Data page links to.
 """
 
 from __future__ import annotations
@@ -32,7 +34,10 @@ if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a packa
 from briefing.dataset import DataError  # noqa: E402
 from macros import render  # noqa: E402
 from macros.book import current_book, open_book, use_book  # noqa: E402
+from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
+from visuals.cite import data_as_of  # noqa: E402
+from visuals.downloads import write_downloads  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -151,6 +156,13 @@ def _mark_section(page, active: bool) -> None:
     section = _state["sections"].get(folder)
     if section is not None and name != "index.md":
         section.active = active
+
+
+def on_post_build(config) -> None:
+    """Write the data downloads into the site: not MkDocs files, so the Data page links them as raw HTML."""
+    book = current_book()
+    as_of = data_as_of(book.dataset).date
+    write_downloads(book.dataset, Path(config.site_dir) / DOWNLOADS_DIR, REPO_ROOT / "schemas", as_of)
 
 
 # Per-build state: this module is loaded afresh with each configuration.

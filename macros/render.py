@@ -59,12 +59,16 @@ def render_template(name: str, book: Book, **context: object) -> Markup:
 # --- Entity pages -------------------------------------------------------------------
 
 
-def render_entity_page(book: Book, kind: str, record_id: str) -> Markup:
+# What an entity page shows beyond its data, made by macros.figures (absent in unit tests).
+ENTITY_EXTRAS = {"last_updated": None, "citation": None, "brief": None}
+
+
+def render_entity_page(book: Book, kind: str, record_id: str, extras: dict | None = None) -> Markup:
     """The page of one event, person, treaty, topic or place."""
     record = book.record(kind, record_id)
     if record is None:
         raise KeyError(f"no {kind} record '{record_id}'")
-    context = _ENTITY_CONTEXTS[kind](book, record)
+    context = _ENTITY_CONTEXTS[kind](book, record) | ENTITY_EXTRAS | (extras or {})
     return render_template(f"{kind}.md.j2", book, data_file=book.data_file(kind, record_id), **context)
 
 

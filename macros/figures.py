@@ -1,0 +1,168 @@
+"""What pages show beyond the data's text: visuals, downloads, citations, PDF links, dates.
+
+The visuals package draws; this module puts its output on pages. Everything
+slow (the map takes seconds) is made once per build and kept by ``Figures``,
+which the macros adapter creates once per build. Every link is relative to the
+page that shows it (``page_url``), so the same markup works for directory URLs
+(the site) and ``.html`` file URLs (the offline edition).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from macros import filters
+from macros.book import Book
+from visuals import charts, cite, compare, svg
+from visuals import map as book_map
+from visuals import timeline as book_timeline
+from visuals.downloads import KINDS as DOWNLOAD_KINDS
+
+# The paper edition's files, written after `mkdocs build` by editions/ (see the Makefile).
+BOOK_PDF = "briefing-book.pdf"
+OFFLINE_ZIP = "briefing-book-offline.zip"
+# Where the data downloads go in the site, written by the hook after the build.
+DOWNLOADS_DIR = "downloads"
+NOT_COMMITTED = "not yet committed"
+NO_HISTORY = "unknown (no git history)"
+_DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def relative_href(target: str, page_url: str) -> str:
+    """``target`` (a site path such as ``briefs/x.pdf``) as seen from the page at ``page_url``."""
+    return get_relative_url(target, page_url)
+
+
+def download_button(target: str, label: str, page_url: str) -> str:
+    """A raw HTML link to a file MkDocs does not know about (so --strict never checks it).
+
+    Class md-button: the PDF edition leaves such buttons out and print.css hides them.
+    """
+    return f'<a class="md-button" href="{html.escape(relative_href(target, page_url))}">{html.escape(label)}</a>'
+
+
+def paper_links(page_url: str) -> Markup:
+    """The home page's links to the whole book as a PDF and as an offline bundle."""
+    buttons = [download_button(BOOK_PDF, "Download the briefing book (PDF)", page_url),
+               download_button(OFFLINE_ZIP, "Offline bundle (ZIP)", page_url)]
+    return Markup('<p class="book-downloads">\n' + "\n".join(buttons) + "\n</p>\n")
+
+
+def brief_link(event_id: str, page_url: str) -> Markup:
+    """An event page's link to its one-page brief."""
+    button = download_button(f"briefs/{event_id}.pdf", "One-page brief (PDF)", page_url)
+    return Markup(f'<p class="book-downloads">{button}</p>\n')
+
+
+def figure_markup(svg_path: Path) -> Markup:
+    """An SVG inlined in a figure (links work, ink follows the theme); a raw HTML block."""
+    return Markup(f'\n<figure class="book-figure">\n{svg.inline_markup(svg_path)}\n</figure>\n\n')
+
+
+def downloads_list(page_url: str) -> Markup:
+    """The Data page's list: JSON, the CSV zip, a CSV and a schema per kind."""
+    def item(target: str, label: str) -> str:
+        href = html.escape(relative_href(f"{DOWNLOADS_DIR}/{target}", page_url))
+        return f'<li><a href="{href}">{html.escape(label)}</a></li>'
+    items = [item("briefing-book.json", "Everything, as JSON (briefing-book.json)"),
+             item("briefing-book-csv.zip", "Every table, as CSV in one ZIP (briefing-book-csv.zip)")]
+    items += [item(f"csv/{kind}.csv", f"{kind}: CSV table") for kind in DOWNLOAD_KINDS]
+    items += [item(f"schemas/{kind}.schema.json", f"{kind}: JSON Schema") for kind in DOWNLOAD_KINDS]
+    return Markup('<ul class="book-data-downloads">\n' + "\n".join(items) + "\n</ul>\n")
+
+
+def citation_block(citation: cite.Citation, as_of: cite.AsOf) -> Markup:
+    """Plain text and BibTeX in a collapsed block, all raw HTML (BibTeX braces stay literal)."""
+    return Markup(
+        '<details class="quote book-cite">\n<summary>Cite this page</summary>\n'
+        f"<p>{html.escape(citation.text)}</p>\n"
+        f'<pre class="book-bibtex"><code>{html.escape(citation.bibtex)}</code></pre>\n'
+        f"<p><small>Data as of {html.escape(as_of.date)} ({html.escape(as_of.basis)}).</small></p>\n"
+        "</details>\n")
+
+
+def last_commit_dates(repo_root: Path, data_dir: Path) -> dict[str, str] | None:
+    """Each data file's last commit date (repository-relative path -> YYYY-MM-DD), from ONE git call.
+
+    ``git log`` lists newest commits first, so a file's first appearance is its
+    latest change. None when there is no git or no repository (a tarball build).
+    """
+    try:
+        result = subprocess.run(["git", "-C", str(repo_root), "log", "--format=%cs", "--name-only", "--",
+                                 str(data_dir.resolve())], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    dates: dict[str, str] = {}
+    current = ""
+    for line in result.stdout.splitlines():
+        if _DATE_LINE.match(line):
+            current = line
+        elif line.strip():
+            dates.setdefault(line.strip(), current)
+    return dates
+
+
+class Figures:
+    """The build's visuals, citation date and commit dates, each made at most once."""
+
+    def __init__(self, book: Book, site_url: str | None, use_directory_urls: bool):
+        self.book = book
+        self.site_url = site_url or ""
+        self.use_directory_urls = use_directory_urls
+        self._folder = tempfile.TemporaryDirectory(prefix="book-visuals-")
+        self._made: dict[tuple, object] = {}
+        self.history = last_commit_dates(book.repo_root, book.dataset.root)
+
+    def _once(self, key: tuple, make):
+        # The map takes seconds: one drawing per build (per link scheme), whatever asks for it.
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def _event_links(self, page_url: str) -> tuple[str, str]:
+        """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``."""
+        prefix = relative_href("events/x", page_url)[:-1]
+        return prefix, "/" if self.use_directory_urls else ".html"
+
+    def _drawing(self, name: str, render, page_url: str) -> Markup:
+        prefix, suffix = self._event_links(page_url)
+        out = Path(self._folder.name) / f"{name}-{len(self._made)}.svg"
+        path = self._once((name, prefix, suffix), lambda: render(self.book.dataset, out, prefix, suffix))
+        return figure_markup(path)
+
+    def timeline(self, page_url: str) -> Markup:
+        return self._drawing("timeline", book_timeline.render_timeline, page_url)
+
+    def map(self, page_url: str) -> Markup:
+        return self._drawing("map", book_map.render_map, page_url)
+
+    def charts(self) -> Markup:
+        """Every statistic chart, series first; charts link nowhere, so one drawing serves all."""
+        folder = Path(self._folder.name) / "charts"
+        paths = self._once(("charts",), lambda: charts.render_statistic_charts(self.book.dataset, folder))
+        return Markup("".join(figure_markup(paths[key]) for key in paths))
+
+    def compare(self) -> Markup:
+        return Markup(compare.compare_meetings(self.book.dataset, page_path=filters.page_path))
+
+    @property
+    def as_of(self) -> cite.AsOf:
+        return self._once(("as_of",), lambda: cite.data_as_of(self.book.dataset))
+
+    def citation(self, kind: str, record_id: str) -> Markup:
+        citation = cite.cite_record(self.book.dataset, kind, record_id, self.site_url, self.as_of)
+        return citation_block(citation, self.as_of)
+
+    def last_updated(self, kind: str, record_id: str) -> str:
+        """The date of the last commit touching the record's file, or why there is none."""
+        if self.history is None:
+            return NO_HISTORY
+        path = self.book.repository_path(kind, record_id)
+        return self.history.get(path, NOT_COMMITTED) if path else NOT_COMMITTED
