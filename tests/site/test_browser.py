@@ -77,6 +77,10 @@ def test_glossary_abbreviations_explain_themselves_on_hover(local_page, site_url
     ("home", ""),
     ("summit-vostochny-2023", "events/vostochny-summit-2023/"),
     ("person-kim-jong-un", "people/kim-jong-un/"),
+    ("timeline", "timeline/"),
+    ("map", "map/"),
+    ("statistics", "statistics/"),
+    ("compare", "compare/"),
 ])
 def test_screenshots_for_review(local_page, site_url, artifacts_dir, name, path):
     local_page.goto(site_url + path)
@@ -86,3 +90,15 @@ def test_screenshots_for_review(local_page, site_url, artifacts_dir, name, path)
     assert local_page.locator("article h1").first.is_visible()
     local_page.screenshot(path=str(artifacts_dir / f"{name}.png"), full_page=True)
     assert (artifacts_dir / f"{name}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("path", ["timeline/", "map/", "statistics/"])
+def test_visuals_fit_the_text_column(local_page, site_url, path):
+    local_page.set_viewport_size({"width": 1280, "height": 900})
+    local_page.goto(site_url + path)
+    column = local_page.locator("article").first.bounding_box()
+    visual = local_page.locator("svg.book-visual").first
+    assert visual.is_visible()
+    box = visual.bounding_box()
+    assert box["width"] > column["width"] / 2, "the visual is drawn too small to read"
+    assert box["x"] >= column["x"] - 1 and box["x"] + box["width"] <= column["x"] + column["width"] + 1
