@@ -1,0 +1,74 @@
+"""macros/figures.py: relative links for both URL schemes, commit dates from one git pass, citations."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from macros.figures import (NO_HISTORY, NOT_COMMITTED, Figures, brief_link, citation_block,
+                            last_commit_dates, paper_links)
+from visuals.cite import AsOf, Citation
+
+
+@pytest.mark.parametrize(("page_url", "expected"), [
+    ("events/summit/", '"../../briefs/summit.pdf"'),        # the site: directory URLs
+    ("events/summit.html", '"../briefs/summit.pdf"'),       # the offline edition: file URLs
+])
+def test_brief_link_is_relative_to_the_page(page_url, expected):
+    assert f'href={expected}' in brief_link("summit", page_url)
+    assert 'class="md-button"' in brief_link("summit", page_url)
+
+
+def test_paper_links_from_the_home_page():
+    links = str(paper_links(""))
+    assert 'href="briefing-book.pdf"' in links and 'href="briefing-book-offline.zip"' in links
+
+
+def test_citation_block_keeps_bibtex_braces_and_escapes_html():
+    citation = Citation(text="A <b>page</b>", bibtex="@misc{key,\n  title = {A & B},\n}")
+    block = str(citation_block(citation, AsOf("2026-01-02", "last data commit")))
+    assert "A &lt;b&gt;page&lt;/b&gt;" in block
+    assert "title = {A &amp; B}" in block
+    assert "Data as of 2026-01-02 (last data commit)" in block
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_COMMITTER_DATE": "2024-03-05T12:00:00",
+                        "PATH": "/usr/bin:/bin"})
+
+
+def test_commit_dates_come_from_the_last_commit_touching_each_file(tmp_path):
+    data = tmp_path / "data" / "events"
+    data.mkdir(parents=True)
+    (data / "old.yaml").write_text("id: old\n")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    (data / "new.yaml").write_text("id: new\n")  # untracked
+    dates = last_commit_dates(tmp_path, tmp_path / "data")
+    assert dates == {"data/events/old.yaml": "2024-03-05"}
+
+
+def test_no_repository_gives_no_history(tmp_path):
+    assert last_commit_dates(tmp_path, tmp_path) is None
+
+
+def test_figures_say_why_a_page_has_no_date(book, tmp_path):
+    figures = Figures(book, None, use_directory_urls=True)
+    kind, record_id = "events", next(iter(book.dataset.kind("events")))
+    figures.history = None
+    assert figures.last_updated(kind, record_id) == NO_HISTORY
+    figures.history = {}
+    assert figures.last_updated(kind, record_id) == NOT_COMMITTED
+
+
+@pytest.mark.parametrize(("directory_urls", "page_url", "links"), [
+    (True, "timeline/", ("../events/", "/")),
+    (False, "timeline.html", ("events/", ".html")),
+])
+def test_visual_links_suit_both_url_schemes(book, directory_urls, page_url, links):
+    assert Figures(book, None, directory_urls)._event_links(page_url) == links
