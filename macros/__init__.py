@@ -32,7 +32,7 @@ def define_env(env) -> None:
     @env.macro
     def kind_index(kind: str) -> str:
         """The index page of one kind of record."""
-        return render.render_kind_index(book, kind)
+        return render.render_kind_index(book, kind) + figures.kind_updated(kind)
 
     book_pages = {
         "timeline": render.render_timeline, "statistics_tables": render.render_statistics,

@@ -166,3 +166,11 @@ class Figures:
             return NO_HISTORY
         path = self.book.repository_path(kind, record_id)
         return self.history.get(path, NOT_COMMITTED) if path else NOT_COMMITTED
+
+    def kind_updated(self, kind: str) -> Markup:
+        """An index page's note: the newest change to any of its kind's data files."""
+        dates = [self.last_updated(kind, record_id) for record_id in self.book.dataset.kind(kind)]
+        committed = sorted(date for date in dates if date[:1].isdigit())
+        newest = committed[-1] if committed else (NO_HISTORY if self.history is None else NOT_COMMITTED)
+        return Markup(f'\n<small class="book-data-file">Last updated: <span class="book-last-updated">{newest}'
+                      f"</span> (the newest change to this kind's data files).</small>\n")

@@ -141,3 +141,11 @@ def test_record_pages_say_when_their_data_file_last_changed(site_dir, kind, reco
     shown = re.search(r'Last updated: <span class="book-last-updated">([^<]+)</span>', page)
     assert shown, f"{kind}/{record_id}: no last-updated date"
     assert shown.group(1) == _git_date(f"data/{kind}/{record_id}.yaml")
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_index_pages_say_when_their_kind_last_changed(site_dir, kind):
+    shown = re.search(r'Last updated: <span class="book-last-updated">([^<]+)</span>', _html(site_dir, f"{kind}/"))
+    assert shown, f"{kind}/: no last-updated date"
+    committed = [_git_date(f"data/{kind}/{record_id}.yaml") for record_id in DATASET.kind(kind)]
+    assert shown.group(1) == max((date for date in committed if date[0].isdigit()), default="not yet committed")
