@@ -16,7 +16,7 @@ def define_env(env) -> None:
     """Register the book's macros with mkdocs-macros (called once per build)."""
     book = current_book()
     # Visuals, citation date and commit dates: made once per build, shared by every page.
-    figures = Figures(book, env.conf.get("site_url"), env.conf.get("use_directory_urls", True))
+    figures = Figures(book, env.conf.get("site_url"))
 
     def page_url() -> str:
         return env.page.url

@@ -112,10 +112,9 @@ def last_commit_dates(repo_root: Path, data_dir: Path) -> dict[str, str] | None:
 class Figures:
     """The build's visuals, citation date and commit dates, each made at most once."""
 
-    def __init__(self, book: Book, site_url: str | None, use_directory_urls: bool):
+    def __init__(self, book: Book, site_url: str | None):
         self.book = book
         self.site_url = site_url or ""
-        self.use_directory_urls = use_directory_urls
         self._folder = tempfile.TemporaryDirectory(prefix="book-visuals-")
         self._made: dict[tuple, object] = {}
         self.history = last_commit_dates(book.repo_root, book.dataset.root)
@@ -127,9 +126,13 @@ class Figures:
         return self._made[key]
 
     def _event_links(self, page_url: str) -> tuple[str, str]:
-        """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``."""
+        """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``.
+
+        The page's own URL tells the scheme: the offline edition's plugin turns
+        directory URLs off after the macros have read the configuration.
+        """
         prefix = relative_href("events/x", page_url)[:-1]
-        return prefix, "/" if self.use_directory_urls else ".html"
+        return prefix, ".html" if page_url.endswith(".html") else "/"
 
     def _drawing(self, name: str, render, page_url: str) -> Markup:
         prefix, suffix = self._event_links(page_url)

@@ -58,7 +58,7 @@ def test_no_repository_gives_no_history(tmp_path):
 
 
 def test_figures_say_why_a_page_has_no_date(book, tmp_path):
-    figures = Figures(book, None, use_directory_urls=True)
+    figures = Figures(book, None)
     kind, record_id = "events", next(iter(book.dataset.kind("events")))
     figures.history = None
     assert figures.last_updated(kind, record_id) == NO_HISTORY
@@ -66,9 +66,9 @@ def test_figures_say_why_a_page_has_no_date(book, tmp_path):
     assert figures.last_updated(kind, record_id) == NOT_COMMITTED
 
 
-@pytest.mark.parametrize(("directory_urls", "page_url", "links"), [
-    (True, "timeline/", ("../events/", "/")),
-    (False, "timeline.html", ("events/", ".html")),
+@pytest.mark.parametrize(("page_url", "links"), [
+    ("timeline/", ("../events/", "/")),            # the site
+    ("timeline.html", ("events/", ".html")),       # the offline edition
 ])
-def test_visual_links_suit_both_url_schemes(book, directory_urls, page_url, links):
-    assert Figures(book, None, directory_urls)._event_links(page_url) == links
+def test_visual_links_suit_both_url_schemes(book, page_url, links):
+    assert Figures(book, None)._event_links(page_url) == links

@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -35,8 +36,9 @@ def _html(site: Path, url: str) -> str:
 
 
 def _resolve(url: str, href: str) -> str:
-    """The site path a relative ``href`` on the page at ``url`` points to."""
-    return posixpath.normpath(posixpath.join("/" + url, href.split("#")[0])).lstrip("/")
+    """The site path a relative ``href`` on the page at ``url`` (``x/`` or ``x.html``) points to."""
+    folder = posixpath.dirname("/" + url) if url.endswith(".html") else "/" + url
+    return posixpath.normpath(posixpath.join(folder, href.split("#")[0])).lstrip("/")
 
 
 def _exists(site: Path, path: str) -> bool:
@@ -149,3 +151,26 @@ def test_index_pages_say_when_their_kind_last_changed(site_dir, kind):
     assert shown, f"{kind}/: no last-updated date"
     committed = [_git_date(f"data/{kind}/{record_id}.yaml") for record_id in DATASET.kind(kind)]
     assert shown.group(1) == max((date for date in committed if date[0].isdigit()), default="not yet committed")
+
+
+@pytest.fixture(scope="module")
+def offline_dir(tmp_path_factory) -> Path:
+    """The offline edition (file URLs ending in .html), built by its own script."""
+    folder = tmp_path_factory.mktemp("offline") / "site"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "build", "--site-dir", str(folder),
+                    "--capture", str(folder.parent / "capture.json")], check=True, capture_output=True, cwd=ROOT)
+    return folder
+
+
+@pytest.mark.parametrize("page", ["timeline.html", "map.html"])
+def test_offline_visuals_link_to_existing_html_pages(offline_dir, page):
+    svg = SVG.findall((offline_dir / page).read_text(encoding="utf-8"))[0]
+    targets = [_resolve(page, href) for href in HREF.findall(svg)]
+    assert targets and all(target.endswith(".html") for target in targets)
+    assert all((offline_dir / target).is_file() for target in targets)
+
+
+def test_offline_event_page_links_its_brief(offline_dir):
+    page = f"events/{EVENT_IDS[0]}.html"
+    buttons = dict((label, href) for href, label in BUTTON.findall((offline_dir / page).read_text(encoding="utf-8")))
+    assert _resolve(page, buttons["One-page brief (PDF)"]) == f"briefs/{EVENT_IDS[0]}.pdf"
