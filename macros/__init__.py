@@ -35,7 +35,7 @@ def define_env(env) -> None:
         return render.render_kind_index(book, kind) + figures.kind_updated(kind)
 
     book_pages = {
-        "timeline": render.render_timeline, "statistics_tables": render.render_statistics,
+        "timeline": render.render_timeline,
         "bibliography": render.render_bibliography, "glossary_table": render.render_glossary,
         "home_sections": render.render_home,
     }
@@ -46,7 +46,8 @@ def define_env(env) -> None:
     page_parts = {
         "paper_downloads": lambda: paper_links(page_url()), "data_downloads": lambda: downloads_list(page_url()),
         "timeline_figure": lambda: figures.timeline(page_url()), "map_figure": lambda: figures.map(page_url()),
-        "statistic_charts": figures.charts, "meetings_compared": figures.compare,
+        "statistics_tables": lambda: render.render_statistics(book, figures.charts_by_topic()),
+        "meetings_compared": figures.compare,
     }
     for name, part in page_parts.items():
         env.macro(part, name)

@@ -146,11 +146,19 @@ class Figures:
     def map(self, page_url: str) -> Markup:
         return self._drawing("map", book_map.render_map, page_url)
 
-    def charts(self) -> Markup:
-        """Every statistic chart, series first; charts link nowhere, so one drawing serves all."""
+    def charts_by_topic(self) -> dict[str, Markup]:
+        """Each chart under the topic its statistics table is filed under (its first statistic's first topic).
+
+        Charts link nowhere, so one drawing serves every page; "" holds untagged figures.
+        """
         folder = Path(self._folder.name) / "charts"
         paths = self._once(("charts",), lambda: charts.render_statistic_charts(self.book.dataset, folder))
-        return Markup("".join(figure_markup(paths[key]) for key in paths))
+        by_topic: dict[str, str] = {}
+        for group in charts.chart_groups(self.book.dataset):
+            topics = group.statistics[0].topics
+            topic_id = topics[0] if topics else ""
+            by_topic[topic_id] = by_topic.get(topic_id, "") + figure_markup(paths[group.key])
+        return {topic_id: Markup(markup) for topic_id, markup in by_topic.items()}
 
     def compare(self) -> Markup:
         return Markup(compare.compare_meetings(self.book.dataset, page_path=filters.page_path))

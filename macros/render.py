@@ -213,14 +213,18 @@ def render_timeline(book: Book) -> Markup:
     return render_template("timeline.md.j2", book, years=years)
 
 
-def render_statistics(book: Book) -> Markup:
-    """Every statistic in a table per topic (the first topic it is tagged with)."""
+def render_statistics(book: Book, charts: dict[str, Markup] | None = None) -> Markup:
+    """Every statistic in a table per topic (the first topic it is tagged with), then its charts.
+
+    ``charts`` maps a topic id ("" for untagged figures) to its inlined charts (macros.figures).
+    """
     groups: dict[str, list] = defaultdict(list)
     for statistic in sorted(book.dataset.kind("statistics").values(), key=lambda s: s.label.casefold()):
         groups[statistic.topics[0] if statistic.topics else ""].append(statistic)
     topics = book.dataset.kind("topics")
     ordered = sorted(groups, key=lambda topic_id: (topic_id == "", topics[topic_id].title if topic_id in topics else topic_id))
-    return render_template("statistics.md.j2", book, groups=[(topic_id, groups[topic_id]) for topic_id in ordered])
+    return render_template("statistics.md.j2", book, groups=[(topic_id, groups[topic_id]) for topic_id in ordered],
+                           charts=charts or {})
 
 
 def render_bibliography(book: Book) -> Markup:

@@ -89,10 +89,14 @@ def test_map_lists_what_it_cannot_place(site_dir):
         assert "Not on the map" in located_notes
 
 
-def test_statistics_page_has_a_chart_per_series_and_lone_figure(site_dir):
+def test_statistics_page_has_a_chart_per_series_and_lone_figure_under_its_topic(site_dir):
     page = _html(site_dir, "statistics/")
-    charts = SVG.findall(page.split('id="charts"', 1)[1])
-    assert len(charts) == len(chart_groups(DATASET)) > 0
+    assert len(SVG.findall(page)) == len(chart_groups(DATASET)) > 0
+    sections = re.split(r'<h2 id="topic-', page)[1:]
+    for group in chart_groups(DATASET):
+        topic = group.statistics[0].topics[0] if group.statistics[0].topics else "other"
+        section = next(part for part in sections if part.startswith(f'{topic}"'))
+        assert f'aria-labelledby="chart-{group.key}-title' in section, f"{group.key} is not under {topic}"
 
 
 def test_compare_page_has_a_row_per_leaders_meeting_linked_to_it(site_dir):
