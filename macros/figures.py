@@ -78,13 +78,15 @@ def downloads_list(page_url: str) -> Markup:
     return Markup('<ul class="book-data-downloads">\n' + "\n".join(items) + "\n</ul>\n")
 
 
-def citation_block(citation: cite.Citation, as_of: cite.AsOf) -> Markup:
-    """Plain text and BibTeX in a collapsed block, all raw HTML (BibTeX braces stay literal)."""
+def citation_block(citation: cite.Citation) -> Markup:
+    """Plain text and BibTeX (both carry the data's as-of date) in a collapsed block.
+
+    All raw HTML, escaped here: BibTeX braces stay literal, as no Markdown or Jinja sees them.
+    """
     return Markup(
         '<details class="quote book-cite">\n<summary>Cite this page</summary>\n'
         f"<p>{html.escape(citation.text)}</p>\n"
         f'<pre class="book-bibtex"><code>{html.escape(citation.bibtex)}</code></pre>\n'
-        f"<p><small>Data as of {html.escape(as_of.date)} ({html.escape(as_of.basis)}).</small></p>\n"
         "</details>\n")
 
 
@@ -169,7 +171,7 @@ class Figures:
 
     def citation(self, kind: str, record_id: str) -> Markup:
         citation = cite.cite_record(self.book.dataset, kind, record_id, self.site_url, self.as_of)
-        return citation_block(citation, self.as_of)
+        return citation_block(citation)
 
     def last_updated(self, kind: str, record_id: str) -> str:
         """The date of the last commit touching the record's file, or why there is none."""

@@ -9,7 +9,7 @@ import pytest
 
 from macros.figures import (NO_HISTORY, NOT_COMMITTED, Figures, brief_link, citation_block,
                             last_commit_dates, paper_links)
-from visuals.cite import AsOf, Citation
+from visuals.cite import Citation
 
 
 @pytest.mark.parametrize(("page_url", "expected"), [
@@ -27,11 +27,11 @@ def test_paper_links_from_the_home_page():
 
 
 def test_citation_block_keeps_bibtex_braces_and_escapes_html():
-    citation = Citation(text="A <b>page</b>", bibtex="@misc{key,\n  title = {A & B},\n}")
-    block = str(citation_block(citation, AsOf("2026-01-02", "last data commit")))
-    assert "A &lt;b&gt;page&lt;/b&gt;" in block
+    citation = Citation(text="A <b>page</b>. Data as of 2026-01-02.", bibtex="@misc{key,\n  title = {A & B},\n}")
+    block = str(citation_block(citation))
+    assert "A &lt;b&gt;page&lt;/b&gt;. Data as of 2026-01-02." in block
     assert "title = {A &amp; B}" in block
-    assert "Data as of 2026-01-02 (last data commit)" in block
+    assert block.startswith('<details class="quote book-cite">') and "<summary>Cite this page</summary>" in block
 
 
 def _git(repo: Path, *args: str) -> None:
