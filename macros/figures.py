@@ -49,9 +49,14 @@ def download_button(target: str, label: str, page_url: str) -> str:
 
 
 def paper_links(page_url: str) -> Markup:
-    """The home page's links to the whole book as a PDF and as an offline bundle."""
-    buttons = [download_button(BOOK_PDF, "Download the briefing book (PDF)", page_url),
-               download_button(OFFLINE_ZIP, "Offline bundle (ZIP)", page_url)]
+    """The home page's links to the whole book as a PDF and as an offline bundle.
+
+    The offline edition (file URLs end in .html) is the bundle itself, which cannot
+    hold its own archive: there the ZIP link is left out rather than left broken.
+    """
+    buttons = [download_button(BOOK_PDF, "Download the briefing book (PDF)", page_url)]
+    if not page_url.endswith(".html"):
+        buttons.append(download_button(OFFLINE_ZIP, "Offline bundle (ZIP)", page_url))
     return Markup('<p class="book-downloads">\n' + "\n".join(buttons) + "\n</p>\n")
 
 

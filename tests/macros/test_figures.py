@@ -26,6 +26,11 @@ def test_paper_links_from_the_home_page():
     assert 'href="briefing-book.pdf"' in links and 'href="briefing-book-offline.zip"' in links
 
 
+def test_offline_home_page_offers_the_pdf_but_not_the_bundle_it_is_part_of():
+    links = str(paper_links("index.html"))
+    assert 'href="briefing-book.pdf"' in links and "offline.zip" not in links
+
+
 def test_citation_block_keeps_bibtex_braces_and_escapes_html():
     citation = Citation(text="A <b>page</b>. Data as of 2026-01-02.", bibtex="@misc{key,\n  title = {A & B},\n}")
     block = str(citation_block(citation))
