@@ -9,7 +9,12 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
   place, and an index page per kind, so a new YAML file needs no other edit;
   points each page's "edit" link at the file behind it;
 - ``on_serve``: watches the data folder, so saving a YAML file rebuilds the book;
-- ``on_page_markdown``: appends the glossary's abbreviations to every page;
+- ``on_page_markdown``: appends the glossary's abbreviations to every
+  hand-written page (generated pages have no Markdown);
+- ``on_page_content``: puts each generated page's HTML in place, rendered
+  straight from the data (macros/render.py) with no Markdown pass, which is
+  what keeps thousands of pages fast; reads every page's table of contents
+  back from its HTML, so headings that macros wrote as HTML are listed too;
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
   current section in the sidebar while one of its records is shown;
 - ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
@@ -26,16 +31,18 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a package
     sys.path.insert(0, str(REPO_ROOT))
 
 from briefing.dataset import DataError  # noqa: E402
-from macros import render  # noqa: E402
-from macros.book import current_book, open_book, use_book  # noqa: E402
+from macros.book import open_book  # noqa: E402
 from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
+from macros.pages import BookPages, current_pages, use_pages  # noqa: E402
+from macros.toc import anchor_ids, headings_of  # noqa: E402
 from visuals.cite import data_as_of  # noqa: E402
 from visuals.downloads import write_downloads  # noqa: E402
 
@@ -55,10 +62,20 @@ def on_config(config):
         for problem in error.problems:
             log.error(str(problem))
         raise Abort(f"The data in {data_dir} has {len(error.problems)} problem(s); nothing was built.")
-    use_book(book)
-    _state["abbreviations"] = render.glossary_abbreviations(book)
+    use_pages(BookPages(book, config.site_url))
+    _state["abbreviations"] = _glossary_definitions(book)
     _configure_edit_links(config)
     return config
+
+
+def _glossary_definitions(book) -> str:
+    """Markdown abbreviation definitions (``*[DPRK]: ...``), for the hand-written pages' text."""
+    lines = []
+    for term in book.dataset.kind("glossary").values():
+        # The expansion becomes a title attribute: one line, no Markdown or HTML.
+        expansion = " ".join(term.expansion.split()).replace("<", "").replace(">", "")
+        lines.append(f"*[{term.term}]: {expansion}")
+    return "\n".join(lines)
 
 
 def on_serve(server, config, builder):
@@ -87,18 +104,18 @@ def _configure_edit_links(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     """Add every generated page, and point edit links at the files behind pages."""
-    book = current_book()
+    book = current_pages().book
     docs_prefix = _docs_prefix(config)
     for file in list(files.documentation_pages()):
         file.edit_uri = docs_prefix + file.src_uri
+    _state["generated"] = {}
     for kind in PAGE_KINDS:
         if "index" in book.dataset.kind(kind):
             # data/<kind>/index.yaml would overwrite the kind's index page.
             raise Abort(f"{book.data_file(kind, 'index')}: the id 'index' is reserved for the {kind} index page")
-        files.append(_generated(config, f"{kind}/index.md", f'{{{{ kind_index("{kind}") }}}}\n', None))
+        files.append(_generated(config, kind, None, None))
         for record_id in book.dataset.kind(kind):
-            stub = _stub(kind, record_id)
-            files.append(_generated(config, f"{kind}/{record_id}.md", stub, book.repository_path(kind, record_id)))
+            files.append(_generated(config, kind, record_id, book.repository_path(kind, record_id)))
     return files
 
 
@@ -111,23 +128,49 @@ def _docs_prefix(config) -> str:
         return ""
 
 
-def _stub(kind: str, record_id: str) -> str:
-    """The page source: only a macro call, so no data text is ever parsed as Jinja."""
-    boost = SEARCH_BOOST.get(kind)
-    front_matter = f"---\nsearch:\n  boost: {boost}\n---\n" if boost else ""
-    return f'{front_matter}{{{{ entity_page("{kind}", "{record_id}") }}}}\n'
+def _generated(config, kind: str, record_id: str | None, edit_uri: str | None) -> File:
+    """A page the hook renders from the data: its source is front matter only.
 
-
-def _generated(config, src_uri: str, content: str, edit_uri: str | None) -> File:
-    file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    No Markdown and no macro call: the HTML is put in place in on_page_content,
+    so no data text is ever parsed as Markdown or Jinja. ``record_id`` None is
+    the kind's index page.
+    """
+    src_uri = f"{kind}/{record_id or 'index'}.md"
+    boost = SEARCH_BOOST.get(kind) if record_id else None
+    front_matter = "---\nrender_macros: false\n" + (f"search:\n  boost: {boost}\n" if boost else "") + "---\n"
+    file = File.generated(config, src_uri, content=front_matter, inclusion=InclusionLevel.NOT_IN_NAV)
     file.edit_uri = edit_uri
+    _state["generated"][src_uri] = (kind, record_id)
     return file
 
 
 @event_priority(-100)  # after the macros plugin, so glossary text is never Jinja
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Explain every glossary abbreviation on hover, on every page."""
+    """Explain every glossary abbreviation on hover, on every hand-written page."""
+    if page.file.src_uri in _state["generated"]:
+        return markdown  # rendered as HTML, which explains its abbreviations itself
     return markdown.rstrip("\n") + "\n\n" + _state["abbreviations"] + "\n"
+
+
+@event_priority(100)  # before any plugin reads the content (search indexes it later)
+def on_page_content(html: str, page, config, files) -> str:
+    """A generated page's HTML from the data; every page's contents from its headings."""
+    generated = _state["generated"].get(page.file.src_uri)
+    if generated is not None:
+        html = _render_generated(page, *generated)
+        page.present_anchor_ids = anchor_ids(html)
+    headings = headings_of(html)
+    page.toc = get_toc(headings)
+    if generated is not None and headings and headings[0]["level"] == 1:
+        page.meta["title"] = headings[0]["name"]
+    return html
+
+
+def _render_generated(page, kind: str, record_id: str | None) -> str:
+    pages = current_pages()
+    if record_id is None:
+        return str(pages.kind_index(kind, page.url))
+    return str(pages.record(kind, record_id, page.url))
 
 
 def on_nav(nav, config, files):
@@ -160,10 +203,10 @@ def _mark_section(page, active: bool) -> None:
 
 def on_post_build(config) -> None:
     """Write the data downloads into the site: not MkDocs files, so the Data page links them as raw HTML."""
-    book = current_book()
+    book = current_pages().book
     as_of = data_as_of(book.dataset).date
     write_downloads(book.dataset, Path(config.site_dir) / DOWNLOADS_DIR, REPO_ROOT / "schemas", as_of)
 
 
 # Per-build state: this module is loaded afresh with each configuration.
-_state: dict = {"abbreviations": "", "sections": {}}
+_state: dict = {"abbreviations": "", "sections": {}, "generated": {}}

@@ -1,18 +1,19 @@
 """The book being built: the validated data set, its index, and where it lives.
 
 The MkDocs hook loads and indexes the data once per build (``open_book``) and
-hands the result to the macros through ``use_book``/``current_book``: both
-run in the same process, and the macros plugin has no other channel to it.
+hands the result to the macros through macros.pages (``use_pages``): both run
+in the same process, and the macros plugin has no other channel to it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.dataset import Dataset, load_dataset
 from briefing.index import BookIndex, build_index
 from briefing.model import Record
+from macros.abbreviations import Abbreviations
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class Book:
     dataset: Dataset
     index: BookIndex
     repo_root: Path
+    # The glossary's terms, compiled once, to explain them on every rendered page.
+    abbreviations: Abbreviations = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "abbreviations", Abbreviations(self.dataset))
 
     def record(self, kind: str, record_id: str) -> Record | None:
         return self.dataset.records.get(kind, {}).get(record_id)
@@ -42,17 +48,3 @@ def open_book(data_dir: Path, repo_root: Path) -> Book:
     """Load, validate and index the data; raises DataError on any data mistake."""
     dataset = load_dataset(data_dir)
     return Book(dataset=dataset, index=build_index(dataset), repo_root=repo_root.resolve())
-
-
-_current: list[Book] = []
-
-
-def use_book(book: Book) -> None:
-    """Make ``book`` the one the macros render (one build at a time per process)."""
-    _current[:] = [book]
-
-
-def current_book() -> Book:
-    if not _current:
-        raise RuntimeError("no book loaded: the hooks/generate.py hook must run before the macros")
-    return _current[0]

@@ -1,20 +1,23 @@
 """Every filter and helper the page templates use, registered in one place.
 
-Data text reaches a page only through this module. ``escape_text`` is the
-Jinja ``finalize`` hook of the template environment, so *every* ``{{ value }}``
-of plain data is escaped unless a helper here has already built it into
-Markdown (``Markup``). That is the defence in depth behind the validator:
-even a record that slipped past it cannot add HTML, attributes or scripts.
+The templates write HTML (see macros/render.py), and data text reaches a page
+only through this module. ``escape_text`` is the Jinja ``finalize`` hook of the
+template environment, so *every* ``{{ value }}`` of plain data is escaped
+unless a helper here has already built it into markup (``Markup``). That is the
+defence in depth behind the validator: even a record that slipped past it
+cannot add HTML, attributes, Jinja or scripts.
 """
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from typing import Iterable
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
 from briefing.model import COUNTRY_NAMES, DateSpan, Statement, Statistic
@@ -22,16 +25,17 @@ from macros.dates import format_span
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
-# What data text may not do once it is Markdown: open an HTML tag or entity,
-# carry attr_list attributes ("{onclick=...}"), or be a script link.
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
-_ESCAPABLE = re.compile("[&<>{}]")
+# What data text may not do on a page: open an HTML tag, an entity or an
+# attribute value, or (inside a hand-written page) a Jinja expression or an
+# attr_list ("{onclick=...}").
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "{": "&#123;", "}": "&#125;"}
+_ESCAPABLE = re.compile('[&<>"{}]')
 # A script URL scheme, even with blanks inside it (browsers drop tabs and newlines
 # from URLs). A zero-width space before its colon leaves the text readable but
-# makes it no scheme at all, so a link to it is only a harmless relative link.
+# makes it no scheme at all, should any text ever end up in a link.
 _SCRIPT_SCHEME = re.compile(r"(?i)\b((?:j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:")
 _NO_SCHEME = "\u200b:"
-_LINK_LABEL = re.compile(r"[\[\]]")
+_TAG = re.compile(r"<[^>]*>")
 
 # Kinds with a page per record, and kinds shown as sections of one page.
 PAGE_KINDS = ("events", "people", "treaties", "topics", "places")
@@ -39,7 +43,7 @@ SECTION_PAGES = {"statistics": "statistics.md", "sources": "sources.md", "glossa
 
 
 def escape_text(value: object) -> Markup:
-    """Data text as Markdown that cannot become HTML, Jinja, attributes or a script link."""
+    """Data text as HTML that cannot become markup, Jinja, attributes or a script link."""
     if isinstance(value, Markup):
         return value
     if value is None:
@@ -49,7 +53,7 @@ def escape_text(value: object) -> Markup:
 
 
 def page_path(kind: str, record_id: str) -> str:
-    """The docs-relative link to a record: its own page, or its row on a shared page."""
+    """The docs path of a record: its own page, or its row on a shared page."""
     if kind in SECTION_PAGES:
         return f"/{SECTION_PAGES[kind]}#{record_id}"
     return f"/{kind}/{record_id}.md"
@@ -65,14 +69,39 @@ def record_title(record: object) -> str:
 
 @pass_context
 def link(context: Context, kind: str, record_id: str, text: str | None = None) -> Markup:
-    """A Markdown link to a record, titled from the data; plain text if it is missing."""
+    """A link to a record, titled from the data; plain text if it is missing."""
     record = context["book"].dataset.records.get(kind, {}).get(record_id)
     if record is None:
         # The validator should have caught this; strict builds fail on the warning.
         log.warning(f"no {kind} record '{record_id}' to link to")
         return escape_text(text or record_id)
-    label = _LINK_LABEL.sub(lambda match: "\\" + match.group(), escape_text(text or record_title(record)))
-    return Markup(f"[{label}]({page_path(kind, record_id)})")
+    href = escape_text(context["resolve_href"](page_path(kind, record_id)))
+    return Markup(f'<a href="{href}">') + escape_text(text or record_title(record)) + Markup("</a>")
+
+
+@pass_context
+def href(context: Context, doc_path: str) -> Markup:
+    """A fixed link of a template ("/events/index.md"), relative to the page rendered."""
+    return escape_text(context["resolve_href"](doc_path))
+
+
+@pass_context
+def heading(context: Context, level: int, text: str, anchor: str | None = None) -> Markup:
+    return heading_markup(level, text, context["anchors"], anchor)
+
+
+def heading_markup(level: int, text: str, anchors: set[str], anchor: str | None = None) -> Markup:
+    """A heading with an id unique on its page and a permalink, as Python-Markdown's toc writes it.
+
+    ``anchors`` holds the page's ids so far. The MkDocs hook reads the table of
+    contents back from these headings (hooks/generate.py).
+    """
+    label = escape_text(text)
+    anchor = anchor or unique(slugify(html.unescape(_TAG.sub("", label)), "-") or "section", anchors)
+    anchors.add(anchor)
+    target = escape_text(anchor)
+    return Markup(f'<h{level} id="{target}">{label}<a class="headerlink" href="#{target}" '
+                  f'title="Permanent link">&para;</a></h{level}>')
 
 
 @pass_context
@@ -86,7 +115,7 @@ def statement(context: Context, item: Statement) -> Markup:
     """A sourced statement: its text, its footnotes, and its note in italics."""
     sentence = escape_text(item.text) + cite(context, item.sources)
     if item.note:
-        sentence += Markup(" *(") + escape_text(item.note) + Markup(")*")
+        sentence += Markup(" <em>(") + escape_text(item.note) + Markup(")</em>")
     return sentence
 
 
@@ -120,8 +149,8 @@ def humanise(value: str) -> str:
 
 
 def one_line(value: object) -> Markup:
-    """Escaped text on one line that cannot split a table cell, for tables and lists."""
-    return Markup(" ".join(escape_text(value).split()).replace("|", "&#124;"))
+    """Escaped text on one line, for table cells and lists."""
+    return Markup(" ".join(escape_text(value).split()))
 
 
 FILTERS = {
@@ -129,7 +158,7 @@ FILTERS = {
     "countries": countries, "quantity": quantity, "humanise": humanise,
     "statement": statement, "cite": cite,
 }
-GLOBALS = {"link": link, "page_path": page_path, "title_of": record_title}
+GLOBALS = {"link": link, "href": href, "heading": heading, "page_path": page_path, "title_of": record_title}
 
 
 def register(environment: Environment) -> Environment:

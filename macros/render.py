@@ -1,9 +1,13 @@
-"""Pages as plain functions: data in, Markdown out.
+"""Pages as plain functions: data in, HTML out.
 
 Each ``render_*`` function gathers what one page shows (``_context_*``, from
 the data set and its prebuilt index, never by scanning all data) and fills
-the page's template in ``macros/templates``. The result is Markdown that the
-macros plugin inserts verbatim: it is never rendered as Jinja again.
+the page's template in ``macros/templates``. The templates write HTML, not
+Markdown: a record page goes to the site as it is (hooks/generate.py), with no
+Markdown processor to pass through, which is what keeps a build of thousands
+of pages fast; a hand-written page embeds the HTML as a raw block that the
+macros plugin inserts verbatim, never rendered as Jinja again. Links are made
+by ``resolve_href`` (macros.links), relative to the page being built.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from macros import filters
 from macros.book import Book
 from macros.citations import Citations
 from macros.dates import year_of
+from macros.links import Href, docs_href
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -46,14 +51,18 @@ def environment() -> Environment:
     return filters.register(loaded)
 
 
-def render_template(name: str, book: Book, **context: object) -> Markup:
-    """Fill one template; append the footnotes of the sources it cited."""
-    citations = Citations(book.dataset)
-    body = str(environment().get_template(name).render(book=book, citations=citations, **context))
+def render_template(name: str, book: Book, resolve_href: Href = docs_href, **context: object) -> Markup:
+    """Fill one template; append the footnotes of the sources it cited; explain its abbreviations."""
+    citations = Citations(book.dataset, resolve_href)
+    anchors: set[str] = set()
+    template = environment().get_template(name)
+    body = str(template.render(book=book, citations=citations, anchors=anchors, resolve_href=resolve_href,
+                               **context))
     footnotes = str(citations.footnotes())
     if footnotes:
-        body = body.rstrip() + "\n\n## Sources cited\n\n" + footnotes + "\n"
-    return Markup(body)
+        body = body.rstrip() + "\n" + str(filters.heading_markup(2, "Sources cited", anchors))
+        body += "\n" + footnotes
+    return Markup(book.abbreviations.mark_up(body))
 
 
 # --- Entity pages -------------------------------------------------------------------
@@ -63,13 +72,14 @@ def render_template(name: str, book: Book, **context: object) -> Markup:
 ENTITY_EXTRAS = {"last_updated": None, "citation": None, "brief": None}
 
 
-def render_entity_page(book: Book, kind: str, record_id: str, extras: dict | None = None) -> Markup:
+def render_entity_page(book: Book, kind: str, record_id: str, extras: dict | None = None,
+                       resolve_href: Href = docs_href) -> Markup:
     """The page of one event, person, treaty, topic or place."""
     record = book.record(kind, record_id)
     if record is None:
         raise KeyError(f"no {kind} record '{record_id}'")
     context = _ENTITY_CONTEXTS[kind](book, record) | ENTITY_EXTRAS | (extras or {})
-    return render_template(f"{kind}.md.j2", book, data_file=book.data_file(kind, record_id), **context)
+    return render_template(f"{kind}.html.j2", book, resolve_href, data_file=book.data_file(kind, record_id), **context)
 
 
 def _context_events(book: Book, event) -> dict:
@@ -155,9 +165,9 @@ def _records(book: Book, kind: str, record_ids: list[str]) -> list:
 # --- Index pages of each kind ------------------------------------------------------------
 
 
-def render_kind_index(book: Book, kind: str) -> Markup:
+def render_kind_index(book: Book, kind: str, resolve_href: Href = docs_href) -> Markup:
     """The index page of one kind: every record of it, grouped, linked."""
-    return render_template(f"{kind}_index.md.j2", book, **_INDEX_CONTEXTS[kind](book))
+    return render_template(f"{kind}_index.html.j2", book, resolve_href, **_INDEX_CONTEXTS[kind](book))
 
 
 def _index_events(book: Book) -> dict:
@@ -205,15 +215,15 @@ _INDEX_CONTEXTS = {
 # --- Book-wide pages ----------------------------------------------------------------------
 
 
-def render_timeline(book: Book) -> Markup:
+def render_timeline(book: Book, resolve_href: Href = docs_href) -> Markup:
     """Every event, oldest first, under its year."""
     events = book.dataset.kind("events")
     ordered = [events[event_id] for event_id in book.index.events_by_date]
     years = [(year, list(group)) for year, group in groupby(ordered, key=lambda event: year_of(event.date))]
-    return render_template("timeline.md.j2", book, years=years)
+    return render_template("timeline.html.j2", book, resolve_href, years=years)
 
 
-def render_statistics(book: Book, charts: dict[str, Markup] | None = None) -> Markup:
+def render_statistics(book: Book, charts: dict[str, Markup] | None = None, resolve_href: Href = docs_href) -> Markup:
     """Every statistic in a table per topic (the first topic it is tagged with), then its charts.
 
     ``charts`` maps a topic id ("" for untagged figures) to its inlined charts (macros.figures).
@@ -223,28 +233,28 @@ def render_statistics(book: Book, charts: dict[str, Markup] | None = None) -> Ma
         groups[statistic.topics[0] if statistic.topics else ""].append(statistic)
     topics = book.dataset.kind("topics")
     ordered = sorted(groups, key=lambda topic_id: (topic_id == "", topics[topic_id].title if topic_id in topics else topic_id))
-    return render_template("statistics.md.j2", book, groups=[(topic_id, groups[topic_id]) for topic_id in ordered],
+    return render_template("statistics.html.j2", book, resolve_href, groups=[(topic_id, groups[topic_id]) for topic_id in ordered],
                            charts=charts or {})
 
 
-def render_bibliography(book: Book) -> Markup:
+def render_bibliography(book: Book, resolve_href: Href = docs_href) -> Markup:
     """Every source, with every page that cites it."""
     sources = sorted(book.dataset.kind("sources").values(), key=lambda source: source.title.casefold())
-    return render_template("sources.md.j2", book, sources=sources)
+    return render_template("sources.html.j2", book, resolve_href, sources=sources)
 
 
-def render_glossary(book: Book) -> Markup:
+def render_glossary(book: Book, resolve_href: Href = docs_href) -> Markup:
     terms = sorted(book.dataset.kind("glossary").values(), key=lambda term: term.term.casefold())
-    return render_template("glossary.md.j2", book, terms=terms)
+    return render_template("glossary.html.j2", book, resolve_href, terms=terms)
 
 
-def render_home(book: Book) -> Markup:
+def render_home(book: Book, resolve_href: Href = docs_href) -> Markup:
     """Latest developments, key figures, headline summits and the people at them."""
     events = book.dataset.kind("events")
     newest_first = [events[event_id] for event_id in reversed(book.index.events_by_date)]
     headline = [event for event in newest_first if event.headline]
     return render_template(
-        "home.md.j2", book,
+        "home.html.j2", book, resolve_href,
         latest=newest_first[:HOME_LATEST],
         headline=headline,
         figures=_key_figures(book, headline),

@@ -1,0 +1,49 @@
+"""The build's pages: render functions joined with the build's figures and links.
+
+Both MkDocs adapters use one ``BookPages`` per build: the hook
+(hooks/generate.py) renders every record and index page with it, the macros
+(macros/__init__.py) the data-driven parts of the hand-written pages. Each
+call takes the URL of the page being built, so every link is relative to it.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros import render
+from macros.book import Book
+from macros.figures import Figures, brief_link
+from macros.links import href_from
+
+
+class BookPages:
+    """One build's book and figures (visuals, citation date, commit dates: each made once)."""
+
+    def __init__(self, book: Book, site_url: str | None):
+        self.book = book
+        self.figures = Figures(book, site_url)
+
+    def record(self, kind: str, record_id: str, page_url: str) -> Markup:
+        """The whole page of one event, person, treaty, topic or place."""
+        extras = {"last_updated": self.figures.last_updated(kind, record_id),
+                  "citation": self.figures.citation(kind, record_id),
+                  "brief": brief_link(record_id, page_url) if kind == "events" else None}
+        return render.render_entity_page(self.book, kind, record_id, extras, href_from(page_url))
+
+    def kind_index(self, kind: str, page_url: str) -> Markup:
+        """The index page of one kind of record, with the date of its newest change."""
+        return render.render_kind_index(self.book, kind, href_from(page_url)) + self.figures.kind_updated(kind)
+
+
+_current: list[BookPages] = []
+
+
+def use_pages(pages: BookPages) -> None:
+    """Make ``pages`` the build's (one build at a time per process; the hook sets it first)."""
+    _current[:] = [pages]
+
+
+def current_pages() -> BookPages:
+    if not _current:
+        raise RuntimeError("no book loaded: the hooks/generate.py hook must run before the macros")
+    return _current[0]
