@@ -25,6 +25,11 @@ WORDS = (
     "declaration protocol industry aviation factory fleet island cosmodrome labour workers"
 ).split()
 
+SURNAMES = "Kim Pak Ri Choe Jang Ivanov Petrov Sokolov Volkov Orlov".split()
+SYLLABLES = "Jong Song Hyon Chol Myong Yong Gwang Hui Sun Il Su Nam Hak Ryong Bok Chun Ok Dae Gil Ho".split()
+
+# How many treaties supersede one another in a row, like the real 1961 → 2000 → 2024.
+TREATY_CHAIN = 3
 # How the generated pages are shared among the kinds that get a page each.
 PAGE_SHARES = {"events": 0.45, "people": 0.35, "treaties": 0.1, "places": 0.07, "topics": 0.03}
 
@@ -108,27 +113,41 @@ def _write_places(writer: Writer, ids: dict[str, list[str]]) -> None:
             "sources": [writer.rng.choice(ids["sources"])]})
 
 
+def person_name(number: int) -> str:
+    """A distinct name per person ("Kim Jong-su"), of words the running text never uses.
+
+    Real names are proper nouns, not the words of the prose: built from the
+    text's vocabulary, every page would seem to name hundreds of people.
+    """
+    surname = SURNAMES[number % len(SURNAMES)]
+    first, second = divmod(number // len(SURNAMES), len(SYLLABLES))
+    return f"{surname} {SYLLABLES[first % len(SYLLABLES)]}-{SYLLABLES[second].lower()}"
+
+
 def _write_people(writer: Writer, ids: dict[str, list[str]]) -> None:
-    for person_id in ids["people"]:
+    for number, person_id in enumerate(ids["people"]):
         sources = writer.rng.sample(ids["sources"], 2)
+        name = person_name(number)
         writer.write("people", {
-            "id": person_id, "name": writer.sentence(2).rstrip("."), "aliases": [writer.sentence(2)],
+            "id": person_id, "name": name, "aliases": [name.replace("-", " ")],
             "country": writer.rng.choice(["russia", "north-korea"]),
             "roles": [{"title": writer.sentence(3), "as_of": "2019", "sources": sources}],
             "profile": writer.statements(13, sources), "sources": sources})
 
 
 def _write_treaties(writer: Writer, ids: dict[str, list[str]]) -> None:
+    """Treaties in supersession chains of TREATY_CHAIN (as 1961 → 2000 → 2024), not one endless chain."""
     treaties = ids["treaties"]
     for index, treaty_id in enumerate(treaties):
         sources = writer.rng.sample(ids["sources"], 2)
+        successor = index % TREATY_CHAIN < TREATY_CHAIN - 1 and index + 1 < len(treaties)
         writer.write("treaties", {
             "id": treaty_id, "title": writer.sentence(5), "kind": "agreement",
             "date": {"start": str(1950 + index % 70)}, "parties": ["russia", "north-korea"],
-            "status": "superseded" if index + 1 < len(treaties) else "in-force",
+            "status": "superseded" if successor else "in-force",
             "status_note": writer.statements(1, sources)[0],
-            "supersedes": [treaties[index - 1]] if index else [],
-            "superseded_by": [treaties[index + 1]] if index + 1 < len(treaties) else [],
+            "supersedes": [treaties[index - 1]] if index % TREATY_CHAIN else [],
+            "superseded_by": [treaties[index + 1]] if successor else [],
             "provisions": writer.statements(12, sources), "topics": [writer.rng.choice(ids["topics"])],
             "sources": sources})
 
@@ -139,17 +158,23 @@ def _write_events(writer: Writer, ids: dict[str, list[str]]) -> None:
         # Related events are near neighbours, as real ones are close in time.
         neighbours = [events[(index + step) % len(events)] for step in (-2, -1, 1, 2)]
         sources = writer.rng.sample(ids["sources"], 2)
-        people = writer.rng.sample(ids["people"], 3)
+        people = writer.rng.sample(range(len(ids["people"])), 4)
+        summary, details = writer.statements(1, sources)[0], writer.statements(4, sources)
+        # Text names people, as real text does: the leader, and someone not there
+        # (a mention the index must find for that person's page).
+        summary["text"] = f"{person_name(people[0])} met the delegation. {summary['text']}"
+        details[0]["text"] = f"{person_name(people[3])} was not present. {details[0]['text']}"
+        people = [ids["people"][number] for number in people[:3]]
         writer.write("events", {
             "id": event_id, "title": writer.sentence(6).rstrip("."), "kind": "summit",
             "date": {"start": writer.date()}, "place": writer.rng.choice(ids["places"]),
             "host": "russia", "countries": ["russia", "north-korea"],
-            "summary": writer.statements(1, sources)[0],
+            "summary": summary,
             "participants": [{"person": p, "role": "leader", "sources": sources} for p in people],
             "agenda": writer.statements(3, sources), "outcomes": writer.statements(3, sources),
             "agreements": [{"treaty": writer.rng.choice(ids["treaties"]), "relation": "discussed",
                             "sources": sources}],
-            "details": writer.statements(4, sources),
+            "details": details,
             "quotes": [{"speaker": people[0], "text": writer.sentence(20), "sources": sources}],
             "related": writer.rng.sample(neighbours, 2), "topics": [writer.rng.choice(ids["topics"])],
             "sources": sources})
