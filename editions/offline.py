@@ -49,6 +49,8 @@ def offline_config(config_file: Path, site_dir: Path, capture: Path | None) -> M
     config.plugins["material/offline"] = _enabled_offline_plugin()
     if capture is not None:
         config.plugins["editions/capture"] = CapturePlugin(capture)
+    # One process (hooks/parallel.py): the capture records pages in this process's memory.
+    config.extra["build_workers"] = 1
     return config
 
 
