@@ -40,6 +40,9 @@ from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
+# The worker's part of the record pages: more than half, as this process also
+# draws the visuals, builds the hand-written pages and writes the search index.
+WORKER_SHARE = 0.6
 # The search plugin's name in config.plugins, whose index the worker's entries join.
 SEARCH_PLUGIN = "material/search"
 
@@ -72,9 +75,10 @@ def _parallel(config) -> bool:
 
 
 def _worker_share(files) -> list:
-    """Every other page outside the navigation: the two halves cost about the same."""
+    """WORKER_SHARE of the pages outside the navigation, spread evenly over every kind."""
     outside_nav = [file for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
-    return outside_nav[1::2]
+    return [file for number, file in enumerate(outside_nav)
+            if int((number + 1) * WORKER_SHARE) > int(number * WORKER_SHARE)]
 
 
 def _fork(share: list, nav, config, files) -> tuple[int, int]:
