@@ -13,10 +13,12 @@ import html
 import re
 
 from briefing.dataset import Dataset
+from macros.filters import escape_text
 
 # Markup the terms are never looked for in: tags themselves (attributes), whole
-# SVG figures and <pre> blocks, and existing <abbr> elements.
-_SKIPPED = re.compile(r"(<svg\b.*?</svg>|<pre\b.*?</pre>|<abbr\b.*?</abbr>|<[^>]*>)", re.DOTALL)
+# SVG figures, code and <pre> blocks, and existing <abbr> elements.
+_SKIPPED = re.compile(r"(<svg\b.*?</svg>|<pre\b.*?</pre>|<code\b.*?</code>|<abbr\b.*?</abbr>|<[^>]*>)",
+                      re.DOTALL)
 
 
 class Abbreviations:
@@ -24,9 +26,10 @@ class Abbreviations:
 
     def __init__(self, dataset: Dataset):
         terms = {term.term: " ".join(term.expansion.split()) for term in dataset.kind("glossary").values()}
-        self._titles = {term: html.escape(expansion, quote=True) for term, expansion in terms.items()}
+        # Keyed and matched as the page writes the term (macros.filters.escape_text).
+        self._titles = {str(escape_text(term)): html.escape(expansion, quote=True) for term, expansion in terms.items()}
         # Longest first, so "DPRK" is not taken for a shorter term it contains.
-        alternatives = "|".join(re.escape(html.escape(term)) for term in sorted(terms, key=len, reverse=True))
+        alternatives = "|".join(re.escape(term) for term in sorted(self._titles, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<!\w)({alternatives})(?!\w)") if terms else None
 
     def mark_up(self, page_html: str) -> str:
@@ -40,4 +43,4 @@ class Abbreviations:
 
     def _abbr(self, match: re.Match) -> str:
         term = match.group(1)
-        return f'<abbr title="{self._titles[html.unescape(term)]}">{term}</abbr>'
+        return f'<abbr title="{self._titles[term]}">{term}</abbr>'

@@ -279,13 +279,3 @@ def _key_people(book: Book, headline: list) -> list[str]:
             if participant.role in PRINCIPAL_ROLES:
                 counts[participant.person] += 1
     return sorted(counts, key=lambda person_id: (-counts[person_id], person_id))
-
-
-def glossary_abbreviations(book: Book) -> str:
-    """Markdown abbreviation definitions (``*[DPRK]: ...``) for every glossary term."""
-    lines = []
-    for term in book.dataset.kind("glossary").values():
-        # The expansion becomes a title attribute: one line, no Markdown or HTML.
-        expansion = " ".join(term.expansion.split()).replace("<", "").replace(">", "")
-        lines.append(f"*[{term.term}]: {expansion}")
-    return "\n".join(lines)

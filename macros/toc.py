@@ -13,10 +13,11 @@ import re
 
 from markdown.extensions.toc import nest_toc_tokens
 
-_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+# A heading with an id, wherever the id stands among its attributes ({ .class } puts one first).
+_HEADING = re.compile(r'<h([1-6])(?=[^>]*\sid="([^"]+)")[^>]*>(.*?)</h\1>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'\sid="([^"]+)"')  # not data-id=
 
 
 def headings_of(page_html: str) -> list[dict]:
