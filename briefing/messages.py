@@ -204,7 +204,9 @@ def _list(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
         return f"is empty; write a list under `{name}:` as `- item` lines or as [a, b], or remove the line"
     if isinstance(value, dict):
         return f"must be a list, not {describe(value, written)}; start each item with `- `"
-    return f"must be a list, not {describe(value, written)}; write it as [{written}]"
+    # A value written over several lines cannot be quoted on the message's one line.
+    example = written if written and "\n" not in written else "a, b"
+    return f"must be a list, not {describe(value, written)}; write it as [{example}]"
 
 
 def _fields(error: ErrorInfo, written: str | None, fields: Sequence[str]) -> str:
