@@ -95,24 +95,35 @@ def pdf_seconds(data_dir: Path, work: Path) -> float:
                       "--out", str(work / "pdf")], env).seconds
 
 
-def serve_rebuild_seconds(data_dir: Path, port: int, timeout: float = 120) -> float:
-    """Save one event's YAML while ``mkdocs serve`` runs; time until its page shows the edit."""
+def serve_rebuild_seconds(data_dir: Path, port: int, saves: int = 3, timeout: float = 120,
+                          dirty: bool = True) -> list[float]:
+    """Save one event's YAML ``saves`` times while ``mkdocs serve`` runs; each time, seconds until its page shows it.
+
+    ``dirty``: ``make serve``'s live preview (``--dirty``: the saved file's page only);
+    otherwise every page is rebuilt on each save.
+    """
     env = {**os.environ, "BOOK_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         event = sorted((data_dir / "events").glob("*.yaml"))[0]
         url = f"http://127.0.0.1:{port}/events/{event.stem}/"
         _wait_for(url, lambda page: True, timeout)
-        marker = "benchmarkmarker" + "".join(sorted(WORDS)[:2])
-        text = event.read_text("utf-8").replace("title: ", f"title: {marker} ", 1)
-        started = time.perf_counter()
-        event.write_text(text, "utf-8")
-        _wait_for(url, lambda page: marker in page, timeout)
-        return time.perf_counter() - started
+        original = event.read_text("utf-8")
+        return [_timed_save(event, original, url, f"benchmarkmarker{number}{sorted(WORDS)[number]}", timeout)
+                for number in range(saves)]
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _timed_save(event: Path, original: str, url: str, marker: str, timeout: float) -> float:
+    """Write the event with ``marker`` in its title; seconds until its page shows the marker."""
+    time.sleep(1)  # a new modification time, and the server idle again
+    started = time.perf_counter()
+    event.write_text(original.replace("title: ", f"title: {marker} ", 1), "utf-8")
+    _wait_for(url, lambda page: marker in page, timeout)
+    return time.perf_counter() - started
 
 
 def _wait_for(url: str, ready, timeout: float) -> str:

@@ -9,12 +9,12 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
   place, and an index page per kind, so a new YAML file needs no other edit;
   points each page's "edit" link at the file behind it;
 - ``on_serve``: watches the data folder, so saving a YAML file rebuilds the book;
+  each generated page is a ``DataPage``, rendered straight from the data
+  (macros/render.py) with no Markdown pass, which keeps thousands of pages fast;
 - ``on_page_markdown``: appends the glossary's abbreviations to every
   hand-written page (generated pages have no Markdown);
-- ``on_page_content``: puts each generated page's HTML in place, rendered
-  straight from the data (macros/render.py) with no Markdown pass, which is
-  what keeps thousands of pages fast; reads every page's table of contents
-  back from its HTML, so headings that macros wrote as HTML are listed too;
+- ``on_page_content``: reads a hand-written page's table of contents back
+  from its HTML, so headings that macros wrote as HTML are listed too;
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
   current section in the sidebar while one of its records is shown;
 - ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
@@ -31,6 +31,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -108,15 +109,30 @@ def on_files(files: Files, config) -> Files:
     docs_prefix = _docs_prefix(config)
     for file in list(files.documentation_pages()):
         file.edit_uri = docs_prefix + file.src_uri
-    _state["generated"] = {}
+    nav_titles = _nav_titles(config.nav or [])
     for kind in PAGE_KINDS:
         if "index" in book.dataset.kind(kind):
             # data/<kind>/index.yaml would overwrite the kind's index page.
             raise Abort(f"{book.data_file(kind, 'index')}: the id 'index' is reserved for the {kind} index page")
-        files.append(_generated(config, kind, None, None))
+        folder = book.dataset.root / kind
+        files.append(_generated(config, kind, None, folder, None, nav_titles.get(f"{kind}/index.md")))
         for record_id in book.dataset.kind(kind):
-            files.append(_generated(config, kind, record_id, book.repository_path(kind, record_id)))
+            source = book.dataset.files[(kind, record_id)]
+            files.append(_generated(config, kind, record_id, source, book.repository_path(kind, record_id)))
     return files
+
+
+def _nav_titles(items: list) -> dict[str, str]:
+    """The titles mkdocs.yml gives pages in the navigation, by docs path."""
+    titles = {}
+    for item in items:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                if isinstance(target, str):
+                    titles[target] = title
+                elif isinstance(target, list):
+                    titles.update(_nav_titles(target))
+    return titles
 
 
 def _docs_prefix(config) -> str:
@@ -128,49 +144,67 @@ def _docs_prefix(config) -> str:
         return ""
 
 
-def _generated(config, kind: str, record_id: str | None, edit_uri: str | None) -> File:
-    """A page the hook renders from the data: its source is front matter only.
+def _generated(config, kind: str, record_id: str | None, source: Path, edit_uri: str | None,
+               title: str | None = None) -> File:
+    """The file of a page rendered from the data (``record_id`` None: the kind's index page).
 
-    No Markdown and no macro call: the HTML is put in place in on_page_content,
-    so no data text is ever parsed as Markdown or Jinja. ``record_id`` None is
-    the kind's index page.
+    Its source is the data behind it (the record's YAML file, or the kind's
+    folder), so ``mkdocs serve --dirty`` rebuilds exactly the page of the file
+    saved. Its page is a DataPage, which never reads that source as Markdown.
     """
     src_uri = f"{kind}/{record_id or 'index'}.md"
-    boost = SEARCH_BOOST.get(kind) if record_id else None
-    front_matter = "---\nrender_macros: false\n" + (f"search:\n  boost: {boost}\n" if boost else "") + "---\n"
-    file = File.generated(config, src_uri, content=front_matter, inclusion=InclusionLevel.NOT_IN_NAV)
+    file = File.generated(config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
     file.edit_uri = edit_uri
-    _state["generated"][src_uri] = (kind, record_id)
+    DataPage(title, file, config, kind, record_id)
     return file
+
+
+class DataPage(Page):
+    """A page rendered straight from the data, with no Markdown source or processor.
+
+    MkDocs would build a Markdown processor with every extension for each page;
+    this page's HTML comes from the renderer (macros/render.py), already
+    escaped, so no data text is ever parsed as Markdown or Jinja. The table of
+    contents and the title are read back from its headings.
+    """
+
+    def __init__(self, title: str | None, file: File, config, kind: str, record_id: str | None):
+        super().__init__(title, file, config)
+        self.kind, self.record_id = kind, record_id
+
+    def read_source(self, config) -> None:
+        # What a Markdown page would say in its front matter: no macros here; a search boost.
+        boost = SEARCH_BOOST.get(self.kind) if self.record_id else None
+        self.markdown = ""
+        self.meta = {"render_macros": False, **({"search": {"boost": boost}} if boost else {})}
+
+    def render(self, config, files) -> None:
+        pages = current_pages()
+        if self.record_id is None:
+            self.content = str(pages.kind_index(self.kind, self.url))
+        else:
+            self.content = str(pages.record(self.kind, self.record_id, self.url))
+        headings = headings_of(self.content)
+        self.toc = get_toc(headings)
+        self._title_from_render = headings[0]["name"] if headings and headings[0]["level"] == 1 else None
+        self.present_anchor_ids = anchor_ids(self.content)
+        self.links_to_anchors = {}
 
 
 @event_priority(-100)  # after the macros plugin, so glossary text is never Jinja
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Explain every glossary abbreviation on hover, on every hand-written page."""
-    if page.file.src_uri in _state["generated"]:
-        return markdown  # rendered as HTML, which explains its abbreviations itself
+    if isinstance(page, DataPage):
+        return markdown  # no Markdown: its HTML explains its abbreviations itself
     return markdown.rstrip("\n") + "\n\n" + _state["abbreviations"] + "\n"
 
 
 @event_priority(100)  # before any plugin reads the content (search indexes it later)
 def on_page_content(html: str, page, config, files) -> str:
-    """A generated page's HTML from the data; every page's contents from its headings."""
-    generated = _state["generated"].get(page.file.src_uri)
-    if generated is not None:
-        html = _render_generated(page, *generated)
-        page.present_anchor_ids = anchor_ids(html)
-    headings = headings_of(html)
-    page.toc = get_toc(headings)
-    if generated is not None and headings and headings[0]["level"] == 1:
-        page.meta["title"] = headings[0]["name"]
+    """A hand-written page's contents read from its HTML, so the macros' headings are listed too."""
+    if not isinstance(page, DataPage):
+        page.toc = get_toc(headings_of(html))
     return html
-
-
-def _render_generated(page, kind: str, record_id: str | None) -> str:
-    pages = current_pages()
-    if record_id is None:
-        return str(pages.kind_index(kind, page.url))
-    return str(pages.record(kind, record_id, page.url))
 
 
 def on_nav(nav, config, files):
@@ -209,4 +243,4 @@ def on_post_build(config) -> None:
 
 
 # Per-build state: this module is loaded afresh with each configuration.
-_state: dict = {"abbreviations": "", "sections": {}, "generated": {}}
+_state: dict = {"abbreviations": "", "sections": {}}

@@ -59,7 +59,8 @@ def _measure_size(size: int, args: argparse.Namespace) -> dict:
         row = {"pages": size, "load": _median(measure.load_seconds(work / "data") for _ in range(args.runs))}
         row.update(_book_figures(work, args.runs))
         row.update({} if args.no_baseline else _baseline_figures(work, size, args.runs, row["build"]))
-        row["serve"] = None if args.no_serve else measure.serve_rebuild_seconds(work / "data", 8700 + size % 97)
+        if not args.no_serve:
+            row["serve"] = _median(measure.serve_rebuild_seconds(work / "data", 8700 + size % 97, saves=args.runs))
         row["pdf"] = measure.pdf_seconds(work / "data", work / "pdf") if args.pdf_at_scale else None
         print(f"measured {size} pages", file=sys.stderr)
         return row
