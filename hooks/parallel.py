@@ -6,7 +6,8 @@ person, treaty...), which depend on nothing but the data, so this hook hands
 a share of them to a forked worker process that renders and writes them while
 MkDocs goes on with the rest:
 
-- ``on_nav`` (last, when the navigation is final): forks the worker. The
+- ``on_nav`` (last, when the navigation is final): forks the worker, and
+  has the timeline, map and charts drawn ahead in another process. The
   worker runs MkDocs' own steps for its pages (read, render, theme, write),
   sends back their search-index entries and its warning count, and exits. In
   this process the worker's pages are marked excluded, so MkDocs skips them;
@@ -38,11 +39,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
+from macros.pages import current_pages
+
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 # The worker's part of the record pages: more than half, as this process also
 # draws the visuals, builds the hand-written pages and writes the search index.
-WORKER_SHARE = 0.6
+WORKER_SHARE = 0.75
 # The search plugin's name in config.plugins, whose index the worker's entries join.
 SEARCH_PLUGIN = "material/search"
 
@@ -63,6 +66,7 @@ def on_nav(nav, config, files):
             if file.page is None:  # as MkDocs does for pages outside the navigation
                 Page(None, file, config)
         _state["worker"] = _fork(share, nav, config, files)
+        current_pages().figures.draw_ahead()  # a third process: it is idle once drawn
         for file in share:
             file.inclusion = InclusionLevel.EXCLUDED  # MkDocs skips them here
         _state["share"] = share

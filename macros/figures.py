@@ -10,9 +10,12 @@ page that shows it (``page_url``), so the same markup works for directory URLs
 from __future__ import annotations
 
 import html
+import os
+import pickle
 import re
 import subprocess
 import tempfile
+import traceback
 from pathlib import Path
 
 from markupsafe import Markup
@@ -124,13 +127,45 @@ class Figures:
         self.site_url = site_url or ""
         self._folder = tempfile.TemporaryDirectory(prefix="book-visuals-")
         self._made: dict[tuple, object] = {}
+        self._ahead: int | None = None  # the process drawing ahead, if any
         self.history = last_commit_dates(book.repo_root, book.dataset.root)
 
     def _once(self, key: tuple, make):
         # The map takes seconds: one drawing per build (per link scheme), whatever asks for it.
+        if key not in self._made and self._ahead is not None:
+            self._collect_ahead()
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
+
+    def draw_ahead(self) -> None:
+        """Draw the timeline, the map and the charts in a forked process, while pages are built.
+
+        At thousands of events they take as long as hundreds of pages. The drawings
+        are those of pages one folder deep with directory URLs (timeline/, map/);
+        any other page draws its own when it asks. Results come back through a
+        pickle in the drawing folder; if the process fails, pages draw in-process.
+        """
+        pid = os.fork()
+        if pid:
+            self._ahead = pid
+            return
+        status = 0
+        try:
+            self.timeline("timeline/"), self.map("map/"), self.charts_by_topic()
+            with open(Path(self._folder.name) / "ahead.pickle", "wb") as out:
+                pickle.dump(self._made, out)
+        except BaseException:  # the parent draws again, and reports any real error
+            traceback.print_exc()
+            status = 1
+        os._exit(status)
+
+    def _collect_ahead(self) -> None:
+        pid, self._ahead = self._ahead, None
+        _, status = os.waitpid(pid, 0)
+        results = Path(self._folder.name) / "ahead.pickle"
+        if os.waitstatus_to_exitcode(status) == 0 and results.exists():
+            self._made.update(pickle.loads(results.read_bytes()))
 
     def _event_links(self, page_url: str) -> tuple[str, str]:
         """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``.
@@ -143,6 +178,7 @@ class Figures:
 
     def _drawing(self, name: str, render, page_url: str) -> Markup:
         prefix, suffix = self._event_links(page_url)
+        # Numbered by drawings so far (this process's, and the drawing-ahead process's once collected).
         out = Path(self._folder.name) / f"{name}-{len(self._made)}.svg"
         path = self._once((name, prefix, suffix), lambda: render(self.book.dataset, out, prefix, suffix))
         return figure_markup(path)

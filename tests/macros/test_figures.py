@@ -77,3 +77,24 @@ def test_figures_say_why_a_page_has_no_date(book, tmp_path):
 ])
 def test_visual_links_suit_both_url_schemes(book, page_url, links):
     assert Figures(book, None)._event_links(page_url) == links
+
+
+def test_drawings_made_ahead_in_another_process_are_the_ones_pages_show(book, monkeypatch):
+    ahead, direct = Figures(book, None), Figures(book, None)
+    ahead.draw_ahead()
+    drawn_here = []
+    monkeypatch.setattr("visuals.map.render_map", lambda *args: drawn_here.append(args))
+    # The map comes from the other process (not drawn again here) and equals a direct drawing.
+    shown = str(ahead.map("map/"))
+    assert drawn_here == []
+    monkeypatch.undo()
+    assert shown == str(direct.map("map/"))
+    assert str(ahead.timeline("timeline/")) == str(direct.timeline("timeline/"))
+
+
+def test_a_failed_drawing_ahead_is_drawn_again_in_this_process(book, monkeypatch):
+    figures = Figures(book, None)
+    monkeypatch.setattr(Figures, "charts_by_topic", lambda self: 1 / 0)  # the other process fails
+    figures.draw_ahead()
+    monkeypatch.undo()
+    assert "<svg" in str(figures.map("map/"))
