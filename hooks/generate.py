@@ -40,12 +40,9 @@ if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a packa
 
 from briefing.dataset import DataError  # noqa: E402
 from macros.book import open_book  # noqa: E402
-from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
 from macros.pages import BookPages, current_pages, use_pages  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
-from visuals.cite import data_as_of  # noqa: E402
-from visuals.downloads import write_downloads  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -237,9 +234,7 @@ def _mark_section(page, active: bool) -> None:
 
 def on_post_build(config) -> None:
     """Write the data downloads into the site: not MkDocs files, so the Data page links them as raw HTML."""
-    book = current_pages().book
-    as_of = data_as_of(book.dataset).date
-    write_downloads(book.dataset, Path(config.site_dir) / DOWNLOADS_DIR, REPO_ROOT / "schemas", as_of)
+    current_pages().write_downloads(Path(config.site_dir))
 
 
 # Per-build state: this module is loaded afresh with each configuration.

@@ -7,7 +7,8 @@ a share of them to a forked worker process that renders and writes them while
 MkDocs goes on with the rest:
 
 - ``on_nav`` (last, when the navigation is final): forks the worker, and
-  has the timeline, map and charts drawn ahead in another process. The
+  has the timeline, map and charts drawn and the data downloads written
+  ahead in processes of their own (macros/ahead.py). The
   worker runs MkDocs' own steps for its pages (read, render, theme, write),
   sends back their search-index entries and its warning count, and exits. In
   this process the worker's pages are marked excluded, so MkDocs skips them;
@@ -32,6 +33,7 @@ import logging
 import os
 import pickle
 import traceback
+from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
@@ -45,7 +47,7 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 
 # The worker's part of the record pages: more than half, as this process also
 # draws the visuals, builds the hand-written pages and writes the search index.
-WORKER_SHARE = 0.75
+WORKER_SHARE = 0.9
 # The search plugin's name in config.plugins, whose index the worker's entries join.
 SEARCH_PLUGIN = "material/search"
 
@@ -66,7 +68,9 @@ def on_nav(nav, config, files):
             if file.page is None:  # as MkDocs does for pages outside the navigation
                 Page(None, file, config)
         _state["worker"] = _fork(share, nav, config, files)
-        current_pages().figures.draw_ahead()  # a third process: it is idle once drawn
+        # Work the pages do not need, in processes of its own: idle once done.
+        current_pages().figures.draw_ahead()
+        current_pages().write_downloads_ahead(Path(config.site_dir))
         for file in share:
             file.inclusion = InclusionLevel.EXCLUDED  # MkDocs skips them here
         _state["share"] = share

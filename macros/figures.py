@@ -10,23 +10,22 @@ page that shows it (``page_url``), so the same markup works for directory URLs
 from __future__ import annotations
 
 import html
-import os
-import pickle
 import re
 import subprocess
 import tempfile
-import traceback
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from macros import filters
+from macros import ahead, filters
 from macros.book import Book
-from visuals import charts, cite, compare, svg
-from visuals import map as book_map
-from visuals import timeline as book_timeline
+from visuals import cite
 from visuals.downloads import KINDS as DOWNLOAD_KINDS
+
+# The drawing modules (visuals.charts, .compare, .map, .timeline, .svg) import matplotlib, which
+# takes half a second: they are imported where they draw, so a build starts sooner
+# and, in a parallel build, the processes drawing ahead import them (hooks/parallel.py).
 
 # The paper edition's files, written after `mkdocs build` by editions/ (see the Makefile).
 BOOK_PDF = "briefing-book.pdf"
@@ -71,6 +70,8 @@ def brief_link(event_id: str, page_url: str) -> Markup:
 
 def figure_markup(svg_path: Path) -> Markup:
     """An SVG inlined in a figure (links work, ink follows the theme); a raw HTML block."""
+    from visuals import svg
+
     return Markup(f'\n<figure class="book-figure">\n{svg.inline_markup(svg_path)}\n</figure>\n\n')
 
 
@@ -127,7 +128,7 @@ class Figures:
         self.site_url = site_url or ""
         self._folder = tempfile.TemporaryDirectory(prefix="book-visuals-")
         self._made: dict[tuple, object] = {}
-        self._ahead: int | None = None  # the process drawing ahead, if any
+        self._ahead: list[ahead.Job] | None = None  # processes drawing ahead
         self.history = last_commit_dates(book.repo_root, book.dataset.root)
 
     def _once(self, key: tuple, make):
@@ -139,33 +140,22 @@ class Figures:
         return self._made[key]
 
     def draw_ahead(self) -> None:
-        """Draw the timeline, the map and the charts in a forked process, while pages are built.
+        """Draw the map, and the timeline and charts, in two forked processes while pages are built.
 
         At thousands of events they take as long as hundreds of pages. The drawings
         are those of pages one folder deep with directory URLs (timeline/, map/);
-        any other page draws its own when it asks. Results come back through a
-        pickle in the drawing folder; if the process fails, pages draw in-process.
+        any other page draws its own when it asks (as it does if a process fails).
         """
-        pid = os.fork()
-        if pid:
-            self._ahead = pid
-            return
-        status = 0
-        try:
-            self.timeline("timeline/"), self.map("map/"), self.charts_by_topic()
-            with open(Path(self._folder.name) / "ahead.pickle", "wb") as out:
-                pickle.dump(self._made, out)
-        except BaseException:  # the parent draws again, and reports any real error
-            traceback.print_exc()
-            status = 1
-        os._exit(status)
+        def drawn(draw):
+            draw()
+            return self._made
+        self._ahead = [ahead.start(lambda: drawn(lambda: self.map("map/"))),
+                       ahead.start(lambda: drawn(lambda: (self.timeline("timeline/"), self.charts_by_topic())))]
 
     def _collect_ahead(self) -> None:
-        pid, self._ahead = self._ahead, None
-        _, status = os.waitpid(pid, 0)
-        results = Path(self._folder.name) / "ahead.pickle"
-        if os.waitstatus_to_exitcode(status) == 0 and results.exists():
-            self._made.update(pickle.loads(results.read_bytes()))
+        jobs, self._ahead = self._ahead, None
+        for job in jobs:
+            self._made.update(ahead.finish(job) or {})
 
     def _event_links(self, page_url: str) -> tuple[str, str]:
         """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``.
@@ -178,15 +168,19 @@ class Figures:
 
     def _drawing(self, name: str, render, page_url: str) -> Markup:
         prefix, suffix = self._event_links(page_url)
-        # Numbered by drawings so far (this process's, and the drawing-ahead process's once collected).
-        out = Path(self._folder.name) / f"{name}-{len(self._made)}.svg"
+        # Named by what and for which links: the processes drawing ahead share the folder.
+        out = Path(self._folder.name) / f"{name}-{prefix.count('/')}-{'html' if suffix == '.html' else 'dir'}.svg"
         path = self._once((name, prefix, suffix), lambda: render(self.book.dataset, out, prefix, suffix))
         return figure_markup(path)
 
     def timeline(self, page_url: str) -> Markup:
+        from visuals import timeline as book_timeline
+
         return self._drawing("timeline", book_timeline.render_timeline, page_url)
 
     def map(self, page_url: str) -> Markup:
+        from visuals import map as book_map
+
         return self._drawing("map", book_map.render_map, page_url)
 
     def charts_by_topic(self) -> dict[str, Markup]:
@@ -194,6 +188,8 @@ class Figures:
 
         Charts link nowhere, so one drawing serves every page; "" holds untagged figures.
         """
+        from visuals import charts
+
         folder = Path(self._folder.name) / "charts"
         paths = self._once(("charts",), lambda: charts.render_statistic_charts(self.book.dataset, folder))
         by_topic: dict[str, str] = {}
@@ -204,6 +200,8 @@ class Figures:
         return {topic_id: Markup(markup) for topic_id, markup in by_topic.items()}
 
     def compare(self) -> Markup:
+        from visuals import compare
+
         return Markup(compare.compare_meetings(self.book.dataset, page_path=filters.page_path))
 
     @property

@@ -8,12 +8,16 @@ call takes the URL of the page being built, so every link is relative to it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
-from macros import render
+from macros import ahead, render
 from macros.book import Book
-from macros.figures import Figures, brief_link
+from macros.figures import DOWNLOADS_DIR, Figures, brief_link
 from macros.links import href_from
+from visuals.cite import data_as_of
+from visuals.downloads import write_downloads
 
 
 class BookPages:
@@ -22,6 +26,7 @@ class BookPages:
     def __init__(self, book: Book, site_url: str | None):
         self.book = book
         self.figures = Figures(book, site_url)
+        self._downloads: ahead.Job | None = None
 
     def record(self, kind: str, record_id: str, page_url: str) -> Markup:
         """The whole page of one event, person, treaty, topic or place."""
@@ -33,6 +38,20 @@ class BookPages:
     def kind_index(self, kind: str, page_url: str) -> Markup:
         """The index page of one kind of record, with the date of its newest change."""
         return render.render_kind_index(self.book, kind, href_from(page_url)) + self.figures.kind_updated(kind)
+
+
+    def write_downloads(self, site_dir: Path) -> None:
+        """The data as JSON and CSV, with the schemas, in the site's downloads/ folder."""
+        if self._downloads is not None:
+            job, self._downloads = self._downloads, None
+            if ahead.finish(job) is not None:
+                return
+        schemas = self.book.repo_root / "schemas"
+        write_downloads(self.book.dataset, site_dir / DOWNLOADS_DIR, schemas, data_as_of(self.book.dataset).date)
+
+    def write_downloads_ahead(self, site_dir: Path) -> None:
+        """Start writing the downloads in a forked process; ``write_downloads`` waits for it."""
+        self._downloads = ahead.start(lambda: self.write_downloads(site_dir) or True)
 
 
 _current: list[BookPages] = []
