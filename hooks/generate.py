@@ -18,7 +18,8 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
   current section in the sidebar while one of its records is shown;
 - ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
-  site's downloads/ folder, which the Data page links to.
+  site's downloads/ folder, which the Data page links to (a dirty rebuild of
+  the live preview keeps those of the first build).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a packa
 
 from briefing.dataset import DataError  # noqa: E402
 from macros.book import open_book  # noqa: E402
+from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
 from macros.pages import BookPages, current_pages, use_pages  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
@@ -103,6 +105,10 @@ def _configure_edit_links(config) -> None:
 def on_files(files: Files, config) -> Files:
     """Add every generated page, and point edit links at the files behind pages."""
     book = current_pages().book
+    # A full build has emptied the site folder by now; downloads still there mean a
+    # dirty rebuild (the live preview), which leaves them as they are, like the pages
+    # of files not saved: writing them takes seconds at thousands of records.
+    _state["keep_downloads"] = (Path(config.site_dir) / DOWNLOADS_DIR).is_dir()
     docs_prefix = _docs_prefix(config)
     for file in list(files.documentation_pages()):
         file.edit_uri = docs_prefix + file.src_uri
@@ -234,7 +240,8 @@ def _mark_section(page, active: bool) -> None:
 
 def on_post_build(config) -> None:
     """Write the data downloads into the site: not MkDocs files, so the Data page links them as raw HTML."""
-    current_pages().write_downloads(Path(config.site_dir))
+    if not _state.get("keep_downloads"):
+        current_pages().write_downloads(Path(config.site_dir))
 
 
 # Per-build state: this module is loaded afresh with each configuration.
