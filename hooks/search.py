@@ -6,7 +6,7 @@ record and index pages are HTML the renderer wrote (macros/templates), in a
 known, regular shape, so ``page_sections`` reads them with one regular
 expression and Material's own rules (kept tags, whitespace, permalinks), and
 hands the sections to Material's own entry code. Any page outside that shape
-(a hand-written page, a script, a comment, an exclusion marker...) goes to
+(one not opening with its h1, a comment, an exclusion marker...) goes to
 Material's parser as before. tests/site/test_search_index.py checks that both
 give the same entries for every page of the book.
 
@@ -27,9 +27,12 @@ SEARCH_PLUGIN = "material/search"
 KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
         "track", "wbr"}
-# What only Material's parser handles: skipped or excluded blocks, comments and
-# declarations, inline SVG, and line-number tables.
-_UNSUPPORTED = re.compile(r"<(?:script|style|object|svg|!|\?)|data-search-exclude|linenodiv", re.IGNORECASE)
+# What only Material's parser handles: objects, excluded blocks, comments and
+# declarations, and line-number tables.
+_UNSUPPORTED = re.compile(r"<(?:object|!|\?)|data-search-exclude|linenodiv", re.IGNORECASE)
+# Scripts and styles (an inline SVG carries one) are raw text Material never indexes:
+# dropped whole before reading tags.
+_RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|([^<]+)")
@@ -61,6 +64,7 @@ def page_sections(content: str) -> list[Section] | None:
     """
     if not content.lstrip().startswith("<h1 ") or _UNSUPPORTED.search(content):
         return None
+    content = _RAW_TEXT.sub("", content)
     headings = list(_HEADING.finditer(content))
     sections = []
     for number, heading in enumerate(headings):
