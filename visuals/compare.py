@@ -35,7 +35,8 @@ def site_page_path(kind: str, record_id: str) -> str:
 def compare_meetings(dataset: Dataset, page_path: Callable[[str, str], str] = site_page_path) -> str:
     """The comparison table as Markdown; ``page_path(kind, id)`` makes each link."""
     links = _Links(dataset, page_path)
-    rows = [_row(dataset, event, links) for event in russia_north_korea_meetings(dataset)]
+    durations = _durations_by_event(dataset)
+    rows = [_row(dataset, event, links, durations) for event in russia_north_korea_meetings(dataset)]
     header = "| " + " | ".join(COLUMNS) + " |"
     rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
     return "\n".join([header, rule] + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
@@ -58,12 +59,12 @@ class _Links:
         return f"[{label}]({self.page_path(kind, record_id)})"
 
 
-def _row(dataset: Dataset, event: Event, link: _Links) -> list[str]:
+def _row(dataset: Dataset, event: Event, link: _Links, durations: dict[str, list[Statistic]]) -> list[str]:
     return [
         link("events", event.id, short_date(event.date)),
         _place(dataset, event),
         _who(dataset, event, link),
-        _length(dataset, event, link),
+        _length(durations, event, link),
         _agreements(dataset, event, link),
         ", ".join(link("topics", topic, dataset.kind("topics")[topic].title) for topic in event.topics) or "–",
         _details(event, link),
@@ -87,10 +88,19 @@ def _who(dataset: Dataset, event: Event, link: _Links) -> str:
     return ", ".join(named) or "–"
 
 
-def _length(dataset: Dataset, event: Event, link: _Links) -> str:
+def _durations_by_event(dataset: Dataset) -> dict[str, list[Statistic]]:
+    """Every duration statistic under each event it is about: one pass, not one per row."""
+    by_event: dict[str, list[Statistic]] = {}
+    for statistic in dataset.kind("statistics").values():
+        if statistic.unit in DURATION_UNITS:
+            for event_id in statistic.events:
+                by_event.setdefault(event_id, []).append(statistic)
+    return by_event
+
+
+def _length(durations_by_event: dict[str, list[Statistic]], event: Event, link: _Links) -> str:
     """Durations the statistics give for this meeting, else the span of its dates."""
-    durations = [statistic for statistic in dataset.kind("statistics").values()
-                 if event.id in statistic.events and statistic.unit in DURATION_UNITS]
+    durations = durations_by_event.get(event.id, [])
     if durations:
         return "; ".join(_duration(statistic, link) for statistic in sorted(durations, key=lambda s: s.id))
     days = _days_spanned(event)
