@@ -8,7 +8,7 @@ MkDocs goes on with the rest:
 
 - ``on_nav`` (last, when the navigation is final): forks the worker, and
   has the timeline, map and charts drawn and the data downloads written
-  ahead in processes of their own (macros/ahead.py). The
+  ahead in processes of their own (all through macros/ahead.py). The
   worker runs MkDocs' own steps for its pages (read, render, theme, write),
   sends back their search-index entries and its warning count, and exits. In
   this process the worker's pages are marked excluded, so MkDocs skips them;
@@ -31,8 +31,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import pickle
-import traceback
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -41,6 +39,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
+from macros import ahead
 from macros.pages import current_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -90,31 +89,18 @@ def _worker_share(files) -> list:
             if int((number + 1) * WORKER_SHARE) > int(number * WORKER_SHARE)]
 
 
-def _fork(share: list, nav, config, files) -> tuple[int, int]:
-    reader, writer = os.pipe()
+def _fork(share: list, nav, config, files) -> ahead.Job:
     # Objects made so far go to the collector's permanent generation: its scans
     # would otherwise write to every one of them, copying the whole shared heap.
     gc.freeze()
-    pid = os.fork()
-    if pid == 0:  # the worker: never returns
-        os.close(reader)
-        _run_worker(share, nav, config, files, writer)
-    os.close(writer)
-    return pid, reader
+    return ahead.start(lambda: _run_worker(share, nav, config, files))
 
 
-def _run_worker(share: list, nav, config, files, pipe: int) -> None:
-    """Build ``share`` as MkDocs would, report to the parent through ``pipe``, and exit."""
+def _run_worker(share: list, nav, config, files) -> dict:
+    """Build ``share`` as MkDocs would; its search entries and how many warnings it logged."""
     warnings = _WarningCounter()
     logging.getLogger("mkdocs").addHandler(warnings)
-    status = 0
-    try:
-        report = {"entries": _build_share(share, nav, config, files), "warnings": warnings.count}
-    except BaseException:  # report any failure to the parent, which stops the build
-        report, status = {"error": traceback.format_exc()}, 1
-    with os.fdopen(pipe, "wb") as out:
-        pickle.dump(report, out)
-    os._exit(status)
+    return {"entries": _build_share(share, nav, config, files), "warnings": warnings.count}
 
 
 def _build_share(share: list, nav, config, files) -> list[dict]:
@@ -165,10 +151,12 @@ def on_post_build(config) -> None:
     worker, _state["worker"] = _state.get("worker"), None
     if worker is None:
         return
-    report = _collect(*worker)
-    _set_share_inclusion(InclusionLevel.NOT_IN_NAV)
-    if "error" in report:
-        raise Abort(f"The worker building {len(_state['share'])} pages failed:\n{report['error']}")
+    try:
+        report = ahead.finish(worker)
+    except ahead.JobFailed as failure:
+        raise Abort(f"The worker building {len(_state['share'])} pages failed:\n{failure}")
+    finally:
+        _set_share_inclusion(InclusionLevel.NOT_IN_NAV)
     search = config.plugins.get(SEARCH_PLUGIN)
     if search:
         search.search_index.entries.extend(report["entries"])
@@ -176,26 +164,11 @@ def on_post_build(config) -> None:
         log.warning(f"The worker building pages logged {report['warnings']} warning(s), shown above.")
 
 
-def _collect(pid: int, pipe: int) -> dict:
-    with os.fdopen(pipe, "rb") as incoming:
-        data = incoming.read()
-    _, status = os.waitpid(pid, 0)
-    if not data:
-        return {"error": f"the worker exited with status {os.waitstatus_to_exitcode(status)} and no report"}
-    return pickle.loads(data)
-
-
 def on_build_error(error) -> None:
     """Stop a worker still running when the build fails elsewhere."""
     worker, _state["worker"] = _state.get("worker"), None
     if worker is not None:
-        pid, pipe = worker
-        os.close(pipe)
-        try:
-            os.kill(pid, 9)
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass  # already reaped
+        ahead.cancel(worker)
 
 
 # Per-build state: this module is loaded afresh with each configuration.

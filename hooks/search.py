@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 
-from material.plugins.search.plugin import Element, Section, SearchIndex
+from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
 SEARCH_PLUGIN = "material/search"
 
-# Tags Material keeps in the indexed text; all others are dropped, their text kept.
-KEPT = {"p", "code", "pre", "li", "ol", "ul", "sub", "sup"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-        "track", "wbr"}
+# Material's own lists: the tags it keeps in the indexed text (all others are
+# dropped, their text kept) and the void tags that never close.
+KEPT = frozenset(Parser().keep)
+VOID = frozenset(void)
 # What only Material's parser handles: objects, excluded blocks, comments and
 # declarations, and line-number tables.
 _UNSUPPORTED = re.compile(r"<(?:object|!|\?)|data-search-exclude|linenodiv", re.IGNORECASE)

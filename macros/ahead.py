@@ -1,14 +1,15 @@
 """Work done ahead in a forked process while MkDocs builds pages (hooks/parallel.py).
 
-Drawing the visuals and writing the data downloads each take seconds at
-thousands of records and need nothing from the pages. ``start`` runs a job in
-a child process; ``finish`` waits for it and gives its result, or None if it
-failed (its traceback is printed), so the caller does the work itself and
-any real error surfaces in the build.
+The record pages built by the worker, the drawings of the visuals and the data
+downloads each take seconds at thousands of records and need nothing from the
+other pages. ``start`` runs a job in a child process; ``finish`` waits for it
+and gives its result, or raises ``JobFailed`` with the child's traceback, so
+the caller can stop the build or do the work itself.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import tempfile
@@ -18,6 +19,13 @@ from pathlib import Path
 from typing import Callable
 
 
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class JobFailed(Exception):
+    """A job ahead failed; the message is its traceback, or how its process ended."""
+
+
 @dataclass(frozen=True)
 class Job:
     pid: int
@@ -25,27 +33,55 @@ class Job:
 
 
 def start(work: Callable[[], object]) -> Job:
-    """Run ``work`` in a forked child; its (picklable) result comes back through a file."""
+    """Run ``work`` in a forked child; its (picklable) result, or its traceback, comes back through a file."""
     handle, name = tempfile.mkstemp(prefix="book-ahead-", suffix=".pickle")
     os.close(handle)
     pid = os.fork()
     if pid:
         return Job(pid, Path(name))
-    status = 0
     try:
-        Path(name).write_bytes(pickle.dumps(work()))
-    except BaseException:  # the parent does the work again and reports any real error
-        traceback.print_exc()
-        status = 1
-    os._exit(status)
+        outcome = (True, work())
+    except BaseException:  # reported to the parent, which decides what a failure means
+        outcome = (False, traceback.format_exc())
+    try:
+        Path(name).write_bytes(pickle.dumps(outcome))
+    finally:
+        os._exit(0)
 
 
-def finish(job: Job) -> object | None:
-    """Wait for ``job``; its result, or None if it failed."""
+def finish(job: Job) -> object:
+    """Wait for ``job`` and give its result; JobFailed if it failed."""
     _, status = os.waitpid(job.pid, 0)
     try:
-        if os.waitstatus_to_exitcode(status) == 0:
-            return pickle.loads(job.result_file.read_bytes())
-        return None
+        data = job.result_file.read_bytes()
     finally:
         job.result_file.unlink(missing_ok=True)
+    if not data:
+        raise JobFailed(f"the process exited with status {os.waitstatus_to_exitcode(status)} and no result")
+    succeeded, value = pickle.loads(data)
+    if not succeeded:
+        raise JobFailed(value)
+    return value
+
+
+def finish_or_none(job: Job) -> object | None:
+    """``finish``, or None if the job failed, for work the caller can do again itself.
+
+    The failure is logged as information, not a warning: redone here, the work
+    succeeds or fails the build with its own error.
+    """
+    try:
+        return finish(job)
+    except JobFailed as failure:
+        log.info(f"Work done ahead failed, so it is done again here:\n{failure}")
+        return None
+
+
+def cancel(job: Job) -> None:
+    """Stop ``job`` if it still runs (the build failed elsewhere) and forget its result."""
+    try:
+        os.kill(job.pid, 9)
+        os.waitpid(job.pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass  # already ended and reaped
+    job.result_file.unlink(missing_ok=True)

@@ -155,7 +155,7 @@ class Figures:
     def _collect_ahead(self) -> None:
         jobs, self._ahead = self._ahead, None
         for job in jobs:
-            self._made.update(ahead.finish(job) or {})
+            self._made.update(ahead.finish_or_none(job) or {})
 
     def _event_links(self, page_url: str) -> tuple[str, str]:
         """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``.

@@ -39,12 +39,11 @@ class BookPages:
         """The index page of one kind of record, with the date of its newest change."""
         return render.render_kind_index(self.book, kind, href_from(page_url)) + self.figures.kind_updated(kind)
 
-
     def write_downloads(self, site_dir: Path) -> None:
         """The data as JSON and CSV, with the schemas, in the site's downloads/ folder."""
         if self._downloads is not None:
             job, self._downloads = self._downloads, None
-            if ahead.finish(job) is not None:
+            if ahead.finish_or_none(job) is not None:
                 return
         schemas = self.book.repo_root / "schemas"
         write_downloads(self.book.dataset, site_dir / DOWNLOADS_DIR, schemas, data_as_of(self.book.dataset).date)
