@@ -25,6 +25,7 @@ def define_env(env) -> None:
     book_pages = {
         "timeline": render.render_timeline, "bibliography": render.render_bibliography,
         "glossary_table": render.render_glossary, "home_sections": render.render_home,
+        "meetings_compared": render.render_compare,
     }
     for name, renderer in book_pages.items():
         env.macro(lambda renderer=renderer: renderer(book, resolve_href=href_from(page_url())), name)
@@ -35,7 +36,6 @@ def define_env(env) -> None:
         "timeline_figure": lambda: figures.timeline(page_url()), "map_figure": lambda: figures.map(page_url()),
         "statistics_tables": lambda: render.render_statistics(book, figures.charts_by_topic(),
                                                               href_from(page_url())),
-        "meetings_compared": figures.compare,
     }
     for name, part in page_parts.items():
         env.macro(part, name)

@@ -243,6 +243,14 @@ def render_bibliography(book: Book, resolve_href: Href = docs_href) -> Markup:
     return render_template("sources.html.j2", book, resolve_href, sources=sources)
 
 
+def render_compare(book: Book, resolve_href: Href = docs_href) -> Markup:
+    """The Russia–North Korea leaders' meetings side by side, a row each."""
+    from visuals import compare
+
+    return render_template("compare.html.j2", book, resolve_href, columns=compare.COLUMNS,
+                           rows=compare.meeting_rows(book.dataset))
+
+
 def render_glossary(book: Book, resolve_href: Href = docs_href) -> Markup:
     terms = sorted(book.dataset.kind("glossary").values(), key=lambda term: term.term.casefold())
     return render_template("glossary.html.j2", book, resolve_href, terms=terms)

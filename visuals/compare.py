@@ -1,15 +1,20 @@
-"""The Russia–North Korea leaders' meetings side by side, as one Markdown table.
+"""The Russia–North Korea leaders' meetings side by side: one row per meeting.
 
 One row per meeting, oldest first (the same meetings the event pages link as
 "previous" and "next"): date at the precision the sources give, place with
 what it lies within, who met, how long (from the statistics about that
 meeting, or from its dates), agreements, topics and the first notable details.
 Every cell links to the page that holds the sourced statement.
+
+This module decides what each cell says; macros/templates/compare.html.j2
+writes the table (as HTML: at thousands of meetings a Markdown table took
+seconds to convert) and escapes every value on the way.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import datetime
+from dataclasses import dataclass
 
 from briefing.dataset import Dataset
 from briefing.index import place_chain
@@ -22,53 +27,54 @@ from visuals.text import format_value
 DURATION_UNITS = {"minutes", "hours", "days"}
 DETAILS_SHOWN = 2
 COLUMNS = ("Date", "Place", "Who", "Length", "Agreements", "Topics", "Notable details")
-# Characters that would end a table cell or open HTML, Jinja or an attribute list.
-_CELL_ESCAPES = {"|": "\\|", "&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;", "\n": " "}
 
 
-def site_page_path(kind: str, record_id: str) -> str:
-    """The site's docs-relative link to a record (the scheme of macros.filters.page_path)."""
-    sections = {"statistics": "statistics.md", "sources": "sources.md", "glossary": "glossary.md"}
-    return f"/{sections[kind]}#{record_id}" if kind in sections else f"/{kind}/{record_id}.md"
+@dataclass(frozen=True)
+class Mention:
+    """A record named in a cell: ``<before><linked text> (<note>)``."""
+
+    kind: str
+    record_id: str
+    text: str
+    before: str = ""  # "nearly 5 hours: " before a duration's label
+    note: str = ""    # a participant's role, an agreement's relation
 
 
-def compare_meetings(dataset: Dataset, page_path: Callable[[str, str], str] = site_page_path) -> str:
-    """The comparison table as Markdown; ``page_path(kind, id)`` makes each link."""
-    links = _Links(dataset, page_path)
+@dataclass(frozen=True)
+class MeetingRow:
+    """What one meeting's row says, cell by cell (an empty list prints as a dash)."""
+
+    date: Mention
+    place: str
+    who: list[Mention]
+    length: list[Mention]
+    length_text: str  # the span of its dates, or "no figure", when no statistic gives a length
+    agreements: list[Mention]
+    topics: list[Mention]
+    details: list[str]
+    more_details: Mention | None
+
+
+def meeting_rows(dataset: Dataset) -> list[MeetingRow]:
+    """Every Russia–North Korea leaders' meeting, oldest first, as a row of the table."""
     durations = _durations_by_event(dataset)
-    rows = [_row(dataset, event, links, durations) for event in russia_north_korea_meetings(dataset)]
-    header = "| " + " | ".join(COLUMNS) + " |"
-    rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
-    return "\n".join([header, rule] + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
+    return [_row(dataset, event, durations) for event in russia_north_korea_meetings(dataset)]
 
 
-def cell_text(value: str) -> str:
-    """Data text safe inside a Markdown table cell: no cell break, no HTML, no Jinja."""
-    return "".join(_CELL_ESCAPES.get(character, character) for character in value)
-
-
-class _Links:
-    """Markdown links to records, with their titles escaped for a table cell."""
-
-    def __init__(self, dataset: Dataset, page_path: Callable[[str, str], str]):
-        self.dataset = dataset
-        self.page_path = page_path
-
-    def __call__(self, kind: str, record_id: str, text: str) -> str:
-        label = cell_text(text).replace("[", "\\[").replace("]", "\\]")
-        return f"[{label}]({self.page_path(kind, record_id)})"
-
-
-def _row(dataset: Dataset, event: Event, link: _Links, durations: dict[str, list[Statistic]]) -> list[str]:
-    return [
-        link("events", event.id, short_date(event.date)),
-        _place(dataset, event),
-        _who(dataset, event, link),
-        _length(durations, event, link),
-        _agreements(dataset, event, link),
-        ", ".join(link("topics", topic, dataset.kind("topics")[topic].title) for topic in event.topics) or "–",
-        _details(event, link),
-    ]
+def _row(dataset: Dataset, event: Event, durations: dict[str, list[Statistic]]) -> MeetingRow:
+    topics = dataset.kind("topics")
+    lengths = [_duration(statistic) for statistic in sorted(durations.get(event.id, []), key=lambda s: s.id)]
+    return MeetingRow(
+        date=Mention("events", event.id, short_date(event.date)),
+        place=_place(dataset, event),
+        who=_who(dataset, event),
+        length=lengths,
+        length_text="" if lengths else _length_from_dates(event),
+        agreements=_agreements(dataset, event),
+        topics=[Mention("topics", topic, topics[topic].title) for topic in event.topics if topic in topics],
+        details=[detail.text.strip() for detail in event.details[:DETAILS_SHOWN]],
+        more_details=_more_details(event),
+    )
 
 
 def _place(dataset: Dataset, event: Event) -> str:
@@ -76,16 +82,15 @@ def _place(dataset: Dataset, event: Event) -> str:
     places = dataset.kind("places")
     names = [places[place_id].name for place_id in place_chain(places, event.place) if place_id in places]
     if names:
-        return cell_text(", ".join(names))
-    return cell_text(event.place_note) if event.place_note else "not given"
+        return ", ".join(names)
+    return event.place_note or "not given"
 
 
-def _who(dataset: Dataset, event: Event, link: _Links) -> str:
-    """The leaders, hosts and guests, linked, with their role at this meeting."""
+def _who(dataset: Dataset, event: Event) -> list[Mention]:
+    """The leaders, hosts and guests, with their role at this meeting."""
     people = dataset.kind("people")
-    named = [f"{link('people', p.person, people[p.person].name)} ({p.role})" for p in event.participants
-             if p.role in {"leader", "host", "guest"} and p.person in people]
-    return ", ".join(named) or "–"
+    return [Mention("people", p.person, people[p.person].name, note=p.role) for p in event.participants
+            if p.role in {"leader", "host", "guest"} and p.person in people]
 
 
 def _durations_by_event(dataset: Dataset) -> dict[str, list[Statistic]]:
@@ -98,46 +103,37 @@ def _durations_by_event(dataset: Dataset) -> dict[str, list[Statistic]]:
     return by_event
 
 
-def _length(durations_by_event: dict[str, list[Statistic]], event: Event, link: _Links) -> str:
-    """Durations the statistics give for this meeting, else the span of its dates."""
-    durations = durations_by_event.get(event.id, [])
-    if durations:
-        return "; ".join(_duration(statistic, link) for statistic in sorted(durations, key=lambda s: s.id))
+def _duration(statistic: Statistic) -> Mention:
+    # The label says what was measured: the talks, or the journey to them.
+    return Mention("statistics", statistic.id, statistic.label, before=f"{format_value(statistic)}: ")
+
+
+def _length_from_dates(event: Event) -> str:
     days = _days_spanned(event)
     return f"{days} days (by its dates)" if days else "no figure"
 
 
-def _duration(statistic: Statistic, link: _Links) -> str:
-    # The label says what was measured: the talks, or the journey to them.
-    return f"{cell_text(format_value(statistic))}: {link('statistics', statistic.id, statistic.label)}"
-
-
 def _days_spanned(event: Event) -> int | None:
     """Calendar days from start to end, counting both, when both are full dates."""
-    import datetime
-
     start, end = event.date.start, event.date.end
     if not end or start.count("-") != 2 or end.count("-") != 2:
         return None
     return (datetime.date.fromisoformat(end) - datetime.date.fromisoformat(start)).days + 1
 
 
-def _agreements(dataset: Dataset, event: Event, link: _Links) -> str:
+def _agreements(dataset: Dataset, event: Event) -> list[Mention]:
     treaties = dataset.kind("treaties")
-    items = [link("treaties", item.treaty, treaties[item.treaty].title) + _relation(item.relation, treaties[item.treaty].title)
-             for item in event.agreements if item.treaty in treaties]
-    return "; ".join(items) or "–"
+    return [Mention("treaties", item.treaty, treaties[item.treaty].title,
+                    note=_relation(item.relation, treaties[item.treaty].title))
+            for item in event.agreements if item.treaty in treaties]
 
 
 def _relation(relation: str, title: str) -> str:
     # "... agreement (expected) (expected)" says it twice.
-    return "" if f"({relation})" in title else f" ({relation})"
+    return "" if f"({relation})" in title else relation
 
 
-def _details(event: Event, link: _Links) -> str:
-    """The first details as the data orders them, and a link to the rest."""
-    shown = [cell_text(detail.text.strip()) for detail in event.details[:DETAILS_SHOWN]]
+def _more_details(event: Event) -> Mention | None:
+    """A link to the event's page for the details the row leaves out."""
     rest = len(event.details) - DETAILS_SHOWN
-    if rest > 0:
-        shown.append(link("events", event.id, f"{rest} more on its page"))
-    return " · ".join(shown) or "–"
+    return Mention("events", event.id, f"{rest} more on its page") if rest > 0 else None

@@ -30,7 +30,7 @@ def _every_page(book) -> dict[str, str]:
     pages |= {f"{kind}/index": render.render_kind_index(book, kind) for kind in render.filters.PAGE_KINDS}
     pages |= {"timeline": render.render_timeline(book), "statistics": render.render_statistics(book),
               "sources": render.render_bibliography(book), "glossary": render.render_glossary(book),
-              "home": render.render_home(book)}
+              "home": render.render_home(book), "compare": render.render_compare(book)}
     return pages
 
 
@@ -209,7 +209,7 @@ def test_hostile_text_adds_no_element_attribute_or_script_link_to_a_page(book, t
     for render_page in (lambda b: render.render_entity_page(b, "events", "harbour-summit-2020"),
                         lambda b: render.render_entity_page(b, "people", "leader-north"),
                         lambda b: render.render_entity_page(b, "places", "lighthouse-island"),
-                        render.render_bibliography):
+                        render.render_bibliography, render.render_compare):
         expected, page = parse(render_page(harmless)), parse(render_page(hostile))
         assert sorted(page.elements) == sorted(expected.elements)
         hrefs = [node.attrs["href"] for node in page.iter() if node.attrs.get("href") is not None]
@@ -347,6 +347,32 @@ def test_statistics_page_gives_every_figure_its_anchor_and_columns(book):
     assert page.find_all("a", id="talks-hours")
     assert rows(section(page, "Other figures").find("table"))[0][:3] == [
         "Length of the harbour talks Harbour summit", "3 hours", "—"]
+
+
+def test_compare_page_has_a_linked_row_per_leaders_meeting(book):
+    table = parse(render.render_compare(book)).find("table")
+    assert header(table) == ["Date", "Place", "Who", "Length", "Agreements", "Topics", "Notable details"]
+    assert rows(table) == [
+        ["1 May 2020", "Lighthouse Island, Harbour City", "Ivan Testov (host), Pak Test-hun (guest)",
+         "3 hours: Length of the harbour talks", "Harbour friendship declaration (signed)", "Fisheries",
+         "Lunch was {% raw %}fish soup{% endraw %}."],
+        ["2021", "Harbour City", "Ivan Testov (host), Pak Test-hun (guest)", "no figure",
+         "Harbour treaty (signed)", "Fisheries", "–"]]
+    first = table.find("tbody").find("tr")
+    assert first.links[:2] == [("/events/harbour-summit-2020.md", "1 May 2020"),
+                               ("/people/leader-russia.md", "Ivan Testov")]
+    assert ("/statistics.md#talks-hours", "Length of the harbour talks") in first.links
+
+
+def test_compare_page_links_the_rest_of_a_meetings_details(book):
+    event = book.dataset.get("events", "harbour-summit-2020")
+    details = [Statement.model_construct(text=f"Detail {number}.", sources=["gazette-2020"], note=None)
+               for number in range(1, 5)]
+    page = parse(render.render_compare(_with(book, "events", Event.model_construct(**{**dict(event),
+                                                                                      "details": details}))))
+    cell = page.find("tbody").find("tr").find_all("td")[-1]
+    assert cell.text == "Detail 1. · Detail 2. · 2 more on its page"
+    assert cell.links == [("/events/harbour-summit-2020.md", "2 more on its page")]
 
 
 def test_bibliography_lists_every_page_citing_a_source(book):
