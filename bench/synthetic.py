@@ -30,6 +30,8 @@ SYLLABLES = "Jong Song Hyon Chol Myong Yong Gwang Hui Sun Il Su Nam Hak Ryong Bo
 
 # How many treaties supersede one another in a row, like the real 1961 → 2000 → 2024.
 TREATY_CHAIN = 3
+# One place in this many is a venue inside a city, without coordinates of its own.
+VENUE_EVERY = 4
 # How the generated pages are shared among the kinds that get a page each.
 PAGE_SHARES = {"events": 0.45, "people": 0.35, "treaties": 0.1, "places": 0.07, "topics": 0.03}
 
@@ -106,11 +108,28 @@ def _write_topics(writer: Writer, ids: dict[str, list[str]]) -> None:
 
 
 def _write_places(writer: Writer, ids: dict[str, list[str]]) -> None:
-    for place_id in ids["places"]:
-        writer.write("places", {
-            "id": place_id, "name": writer.sentence(2).rstrip("."), "country": "russia",
-            "kind": "city", "description": writer.statements(12, ids["sources"]),
-            "sources": [writer.rng.choice(ids["sources"])]})
+    """Cities with gazetteer coordinates, as the real data has them, and venues within them.
+
+    Most lie in the map's detail panel (the Korean peninsula and Russia's far
+    east); one in VENUE_EVERY is a venue without coordinates, which the map
+    shows at the city it lies within.
+    """
+    cities = [place_id for number, place_id in enumerate(ids["places"]) if number % VENUE_EVERY]
+    for number, place_id in enumerate(ids["places"]):
+        record = {"id": place_id, "name": writer.sentence(2).rstrip("."), "country": "russia"}
+        if number % VENUE_EVERY:
+            record |= {"kind": "city", "coordinates": _coordinates(writer, number)}
+        else:
+            record |= {"kind": "venue", "within": writer.rng.choice(cities)}
+        writer.write("places", record | {"description": writer.statements(12, ids["sources"]),
+                                         "sources": [writer.rng.choice(ids["sources"])]})
+
+
+def _coordinates(writer: Writer, number: int) -> dict:
+    """A point in the detail panel, or (one in five) farther west, in the overview."""
+    lat, lon = ((writer.rng.uniform(35, 50), writer.rng.uniform(120, 140)) if number % 5
+                else (writer.rng.uniform(45, 58), writer.rng.uniform(40, 110)))
+    return {"lat": round(lat, 4), "lon": round(lon, 4), "reference": f"https://www.geonames.org/{900000 + number}"}
 
 
 def person_name(number: int) -> str:
