@@ -6,9 +6,11 @@ person, treaty...), which depend on nothing but the data, so this hook hands
 a share of them to a forked worker process that renders and writes them while
 MkDocs goes on with the rest:
 
-- ``on_nav`` (last, when the navigation is final): forks the worker, and
-  has the timeline, map and charts drawn and the data downloads written
-  ahead in processes of their own (all through macros/ahead.py). The
+- ``on_config`` (once the data is loaded) and ``on_files`` (once the site
+  folder is emptied): has the timeline, map and charts drawn, and the data
+  downloads written, ahead in processes of their own (all through
+  macros/ahead.py);
+- ``on_nav`` (last, when the navigation is final): forks the worker. The
   worker runs MkDocs' own steps for its pages (read, render, theme, write),
   sends back their search-index entries and its warning count, and exits. In
   this process the worker's pages are marked excluded, so MkDocs skips them;
@@ -18,7 +20,8 @@ MkDocs goes on with the rest:
   the worker, adds its search entries, and fails the build if it failed or
   warned (so ``--strict`` still sees every warning).
 
-It stays serial under ``mkdocs serve`` (a threaded server must not fork), when
+It stays serial under ``mkdocs serve`` (a threaded server must not fork) and
+in a dirty build, when
 ``extra.build_workers`` is 1 (the offline edition, whose plugins record pages
 in-process) or where ``os.fork`` does not exist. Links from other pages to
 anchors on the worker's pages are not checked in this process (the pages'
@@ -53,7 +56,26 @@ SEARCH_PLUGIN = "material/search"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command
+    _state["command"], _state["dirty"] = command, dirty
+
+
+@event_priority(50)  # after hooks/generate.py has loaded the data
+def on_config(config):
+    """Start drawing the map, timeline and charts as soon as the data is loaded.
+
+    They need nothing but the data, and until the worker starts the second
+    core has nothing else to do.
+    """
+    if _parallel(config):
+        current_pages().figures.draw_ahead()
+    return config
+
+
+def on_files(files, config):
+    # After MkDocs has emptied the site folder, which would take the downloads with it.
+    if _parallel(config):
+        current_pages().write_downloads_ahead(Path(config.site_dir))
+    return files
 
 
 @event_priority(-100)  # last: every plugin's navigation is in place before the fork
@@ -68,9 +90,6 @@ def on_nav(nav, config, files):
             if file.page is None:  # as MkDocs does for pages outside the navigation
                 Page(None, file, config)
         _state["worker"] = _fork(share, nav, config, files)
-        # Work the pages do not need, in processes of its own: idle once done.
-        current_pages().figures.draw_ahead()
-        current_pages().write_downloads_ahead(Path(config.site_dir))
         for file in share:
             file.inclusion = InclusionLevel.EXCLUDED  # MkDocs skips them here
         _state["share"] = share
@@ -79,7 +98,9 @@ def on_nav(nav, config, files):
 
 def _parallel(config) -> bool:
     workers = int(config.extra.get("build_workers") or 1)
-    return workers > 1 and _state.get("command") == "build" and hasattr(os, "fork")
+    # A dirty build keeps the downloads it finds (hooks/generate.py): none to write ahead.
+    return (workers > 1 and _state.get("command") == "build" and not _state.get("dirty")
+            and hasattr(os, "fork"))
 
 
 def _worker_share(files) -> list:
@@ -172,4 +193,4 @@ def on_build_error(error) -> None:
 
 
 # Per-build state: this module is loaded afresh with each configuration.
-_state: dict = {"command": None, "worker": None, "share": []}
+_state: dict = {"command": None, "dirty": False, "worker": None, "share": []}

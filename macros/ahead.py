@@ -14,7 +14,7 @@ import os
 import pickle
 import tempfile
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +30,9 @@ class JobFailed(Exception):
 class Job:
     pid: int
     result_file: Path
+    # The process that started it, the only one that can wait for it: a process
+    # forked later (the page worker) inherits the job but must do the work itself.
+    parent: int = field(default_factory=os.getpid)
 
 
 def start(work: Callable[[], object]) -> Job:
@@ -51,6 +54,8 @@ def start(work: Callable[[], object]) -> Job:
 
 def finish(job: Job) -> object:
     """Wait for ``job`` and give its result; JobFailed if it failed."""
+    if job.parent != os.getpid():
+        raise JobFailed(f"the job was started by process {job.parent}, not by this one")
     _, status = os.waitpid(job.pid, 0)
     try:
         data = job.result_file.read_bytes()
@@ -79,6 +84,8 @@ def finish_or_none(job: Job) -> object | None:
 
 def cancel(job: Job) -> None:
     """Stop ``job`` if it still runs (the build failed elsewhere) and forget its result."""
+    if job.parent != os.getpid():
+        return  # another process's job: not this one's to stop
     try:
         os.kill(job.pid, 9)
         os.waitpid(job.pid, 0)

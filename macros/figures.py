@@ -18,12 +18,12 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from macros import ahead, filters
+from macros import ahead
 from macros.book import Book
 from visuals import cite
 from visuals.downloads import KINDS as DOWNLOAD_KINDS
 
-# The drawing modules (visuals.charts, .compare, .map, .timeline, .svg) import matplotlib, which
+# The drawing modules (visuals.charts, .map, .timeline, .svg) import matplotlib, which
 # takes half a second: they are imported where they draw, so a build starts sooner
 # and, in a parallel build, the processes drawing ahead import them (hooks/parallel.py).
 
@@ -128,13 +128,13 @@ class Figures:
         self.site_url = site_url or ""
         self._folder = tempfile.TemporaryDirectory(prefix="book-visuals-")
         self._made: dict[tuple, object] = {}
-        self._ahead: list[ahead.Job] | None = None  # processes drawing ahead
+        self._ahead: dict[str, ahead.Job] = {}  # drawing name -> the process drawing it
         self.history = last_commit_dates(book.repo_root, book.dataset.root)
 
     def _once(self, key: tuple, make):
         # The map takes seconds: one drawing per build (per link scheme), whatever asks for it.
-        if key not in self._made and self._ahead is not None:
-            self._collect_ahead()
+        if key not in self._made and key[0] in self._ahead:
+            self._collect_ahead(key[0])
         if key not in self._made:
             self._made[key] = make()
         return self._made[key]
@@ -149,13 +149,15 @@ class Figures:
         def drawn(draw):
             draw()
             return self._made
-        self._ahead = [ahead.start(lambda: drawn(lambda: self.map("map/"))),
-                       ahead.start(lambda: drawn(lambda: (self.timeline("timeline/"), self.charts_by_topic())))]
+        map_job = ahead.start(lambda: drawn(lambda: self.map("map/")))
+        timeline_job = ahead.start(lambda: drawn(lambda: (self.timeline("timeline/"), self.charts_by_topic())))
+        self._ahead = {"map": map_job, "timeline": timeline_job, "charts": timeline_job}
 
-    def _collect_ahead(self) -> None:
-        jobs, self._ahead = self._ahead, None
-        for job in jobs:
-            self._made.update(ahead.finish_or_none(job) or {})
+    def _collect_ahead(self, name: str) -> None:
+        """Wait for the process drawing ``name`` (only that one) and keep all it drew."""
+        job = self._ahead[name]
+        self._ahead = {other: other_job for other, other_job in self._ahead.items() if other_job != job}
+        self._made.update(ahead.finish_or_none(job) or {})
 
     def _event_links(self, page_url: str) -> tuple[str, str]:
         """Prefix and suffix making ``events/<id>`` pages reachable from ``page_url``.
@@ -198,11 +200,6 @@ class Figures:
             topic_id = topics[0] if topics else ""
             by_topic[topic_id] = by_topic.get(topic_id, "") + figure_markup(paths[group.key])
         return {topic_id: Markup(markup) for topic_id, markup in by_topic.items()}
-
-    def compare(self) -> Markup:
-        from visuals import compare
-
-        return Markup(compare.compare_meetings(self.book.dataset, page_path=filters.page_path))
 
     @property
     def as_of(self) -> cite.AsOf:

@@ -38,3 +38,18 @@ def test_cancel_stops_a_job_still_running():
     assert not job.result_file.exists()
     with pytest.raises(ChildProcessError):
         os.waitpid(job.pid, os.WNOHANG)
+
+
+def test_a_process_forked_later_cannot_wait_for_or_stop_a_job_it_inherited():
+    # The page worker is forked after the drawings started: their jobs are not its children.
+    drawing = ahead.start(lambda: time.sleep(600))
+    try:
+        def in_the_worker():
+            ahead.cancel(drawing)  # not the worker's to stop: nothing happens
+            with pytest.raises(ahead.JobFailed, match="started by process"):
+                ahead.finish(drawing)
+            return ahead.finish_or_none(drawing)
+        assert ahead.finish(ahead.start(in_the_worker)) is None
+        assert os.waitpid(drawing.pid, os.WNOHANG) == (0, 0)  # still running: the worker left it alone
+    finally:
+        ahead.cancel(drawing)

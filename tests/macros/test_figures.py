@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from macros import ahead
 from macros.figures import (NO_HISTORY, NOT_COMMITTED, Figures, brief_link, citation_block,
                             last_commit_dates, paper_links)
 from visuals.cite import Citation
@@ -98,3 +101,18 @@ def test_a_failed_drawing_ahead_is_drawn_again_in_this_process(book, monkeypatch
     figures.draw_ahead()
     monkeypatch.undo()
     assert "<svg" in str(figures.map("map/"))
+
+
+def test_only_what_is_drawn_ahead_waits_for_its_process(book, monkeypatch):
+    # A citation needs the data's date, not the map: it must not wait for the map to be drawn.
+    monkeypatch.setattr("visuals.map.render_map", lambda *args: time.sleep(30))  # then fails the test
+    figures = Figures(book, None)
+    figures.draw_ahead()
+    map_job = figures._ahead["map"]
+    try:
+        assert "Data as of" in str(figures.citation("events", next(iter(book.dataset.kind("events")))))
+        assert os.waitpid(map_job.pid, os.WNOHANG) == (0, 0)  # the map is still being drawn
+        assert "<svg" in str(figures.timeline("timeline/"))  # the other process, not the map's
+        assert os.waitpid(map_job.pid, os.WNOHANG) == (0, 0)
+    finally:
+        ahead.cancel(map_job)
