@@ -123,4 +123,4 @@ test: $(VENV)/.requirements-test | system-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site dist build .pytest_cache
+	rm -rf site dist build .cache .pytest_cache

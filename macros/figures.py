@@ -32,6 +32,8 @@ BOOK_PDF = "briefing-book.pdf"
 OFFLINE_ZIP = "briefing-book-offline.zip"
 # Where the data downloads go in the site, written by the hook after the build.
 DOWNLOADS_DIR = "downloads"
+# Where the map keeps its coastlines between builds (visuals/basemaps.py), in the project.
+MAP_CACHE = ".cache/map"
 NOT_COMMITTED = "not yet committed"
 NO_HISTORY = "unknown (no git history)"
 _DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -183,7 +185,9 @@ class Figures:
     def map(self, page_url: str) -> Markup:
         from visuals import map as book_map
 
-        return self._drawing("map", book_map.render_map, page_url)
+        def render(dataset, out: Path, prefix: str, suffix: str) -> Path:
+            return book_map.render_map(dataset, out, prefix, suffix, cache_dir=self.book.repo_root / MAP_CACHE)
+        return self._drawing("map", render, page_url)
 
     def charts_by_topic(self) -> dict[str, Markup]:
         """Each chart under the topic its statistics table is filed under (its first statistic's first topic).

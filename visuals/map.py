@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefing.dataset import Dataset
 from briefing.model import Event, Place
+from visuals.basemaps import panel_basemap
 from visuals.dates import short_date
 from visuals.layout import TextBlock
 from visuals.selection import EventLinks, Located, is_russia_north_korea, locate, meetings_and_visits
@@ -50,6 +51,12 @@ class Panel:
     def height_in(self) -> float:
         return self.width_in * self.height_m / self.width_m
 
+    @property
+    def basemap_arguments(self) -> dict:
+        """The panel's projection for ``Basemap``: Lambert conformal, standard parallels 30°N and 55°N."""
+        return {"projection": "lcc", "lon_0": self.lon_0, "lat_0": self.lat_0, "lat_1": 30, "lat_2": 55,
+                "width": self.width_m, "height": self.height_m, "resolution": self.resolution}
+
 
 # The far east in detail (Beijing to Komsomolsk-on-Amur); beside it, Moscow to Hanoi.
 DETAIL = Panel("Korean peninsula and Russia's far east", 127.0, 43.5, 2.9e6, 2.7e6, 0.05, 4.55, "l")
@@ -59,8 +66,11 @@ KIND_WORDS = {"summit": "summit", "state-visit": "state visit", "leaders-meeting
 
 
 def render_map(dataset: Dataset, out_path: Path, link_prefix: str = "events/",
-               link_suffix: str = "/") -> Path:
-    """Write the map SVG; every marker and event line links to ``<link_prefix><event id><link_suffix>``."""
+               link_suffix: str = "/", cache_dir: Path | None = None) -> Path:
+    """Write the map SVG; every marker and event line links to ``<link_prefix><event id><link_suffix>``.
+
+    ``cache_dir`` keeps the panels' coastlines and borders between builds (visuals/basemaps.py).
+    """
     links = EventLinks(link_prefix, link_suffix)
     events = meetings_and_visits(dataset)
     located = [item for item in (locate(dataset, event) for event in events) if item]
@@ -71,8 +81,8 @@ def render_map(dataset: Dataset, out_path: Path, link_prefix: str = "events/",
         maps_in = max(DETAIL.height_in, OVERVIEW.height_in + 0.2 + missing.height_in)
         height = TITLE_IN + maps_in + 0.2 + caption.height_in + 0.1
         figure = new_figure(WIDTH_IN, height)
-        detail = _draw_panel(figure, DETAIL, height, by_place, links, None)
-        _draw_panel(figure, OVERVIEW, height, by_place, links, detail)
+        detail = _draw_panel(figure, DETAIL, height, by_place, links, None, cache_dir)
+        _draw_panel(figure, OVERVIEW, height, by_place, links, detail, cache_dir)
         missing.draw(figure, TITLE_IN + OVERVIEW.height_in + 0.2)
         caption.draw(figure, height - caption.height_in - 0.1)
         title = "Map of leaders' meetings and visits"
@@ -91,19 +101,18 @@ def _group_by_place(located: list[Located]) -> dict[str, list[Located]]:
 # --- Panels ------------------------------------------------------------------------------
 
 
-def _draw_panel(figure, panel: Panel, height_in: float, by_place, links: EventLinks, detail):
+def _draw_panel(figure, panel: Panel, height_in: float, by_place, links: EventLinks, detail,
+                cache_dir: Path | None):
     """Coastlines, borders, land, a faint graticule, then the markers and their labels.
 
     Given the ``detail`` panel's basemap, this is the overview: it outlines the
     detail panel and labels only the places the detail panel does not show.
     """
-    Basemap = _basemap_class()
-
     top = 1 - TITLE_IN / height_in
     axes = figure.add_axes([panel.left_in / WIDTH_IN, top - panel.height_in / height_in,
                             panel.width_in / WIDTH_IN, panel.height_in / height_in])
-    basemap = Basemap(projection="lcc", lon_0=panel.lon_0, lat_0=panel.lat_0, lat_1=30, lat_2=55,
-                      width=panel.width_m, height=panel.height_m, resolution=panel.resolution, ax=axes)
+    basemap = panel_basemap(panel.basemap_arguments, cache_dir)
+    basemap.ax = axes
     _draw_land(axes, basemap)
     basemap.drawcoastlines(color=INK, linewidth=0.5).set_alpha(0.55)
     basemap.drawcountries(color=INK, linewidth=0.5, linestyle=(0, (3, 2))).set_alpha(0.45)
@@ -118,17 +127,6 @@ def _draw_panel(figure, panel: Panel, height_in: float, by_place, links: EventLi
         shown = {place_id: items for place_id, items in shown.items() if not _inside(detail, items[0].shown_at)}
     _draw_places(axes, basemap, panel, shown, links)
     return basemap
-
-
-def _basemap_class():
-    """Basemap, imported only when a map is drawn (it is the slowest import of the book)."""
-    import warnings
-
-    with warnings.catch_warnings():
-        # Its compiled GEOS module was built against another numpy; harmless, but noisy.
-        warnings.filterwarnings("ignore", message="numpy.ndarray size changed", category=RuntimeWarning)
-        from mpl_toolkits.basemap import Basemap
-    return Basemap
 
 
 def _draw_land(axes, basemap) -> None:

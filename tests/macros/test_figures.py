@@ -86,7 +86,7 @@ def test_drawings_made_ahead_in_another_process_are_the_ones_pages_show(book, mo
     ahead, direct = Figures(book, None), Figures(book, None)
     ahead.draw_ahead()
     drawn_here = []
-    monkeypatch.setattr("visuals.map.render_map", lambda *args: drawn_here.append(args))
+    monkeypatch.setattr("visuals.map.render_map", lambda *args, **kwargs: drawn_here.append(args))
     # The map comes from the other process (not drawn again here) and equals a direct drawing.
     shown = str(ahead.map("map/"))
     assert drawn_here == []
@@ -105,7 +105,7 @@ def test_a_failed_drawing_ahead_is_drawn_again_in_this_process(book, monkeypatch
 
 def test_only_what_is_drawn_ahead_waits_for_its_process(book, monkeypatch):
     # A citation needs the data's date, not the map: it must not wait for the map to be drawn.
-    monkeypatch.setattr("visuals.map.render_map", lambda *args: time.sleep(30))  # then fails the test
+    monkeypatch.setattr("visuals.map.render_map", lambda *args, **kwargs: time.sleep(30))  # then fails the test
     figures = Figures(book, None)
     figures.draw_ahead()
     map_job = figures._ahead["map"]
