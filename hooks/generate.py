@@ -13,8 +13,9 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
   (macros/render.py) with no Markdown pass, which keeps thousands of pages fast;
 - ``on_page_markdown``: appends the glossary's abbreviations to every
   hand-written page (generated pages have no Markdown);
-- ``on_page_content``: reads a hand-written page's table of contents back
-  from its HTML, so headings that macros wrote as HTML are listed too;
+- ``on_page_content``: puts the HTML the macros made back into a hand-written
+  page (macros/blocks.py), and reads the page's anchors and table of contents
+  from it, so the headings the macros wrote are listed too;
 - ``on_page_context`` / ``on_post_page``: marks the kind's index page as the
   current section in the sidebar while one of its records is shown;
 - ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
@@ -204,9 +205,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 @event_priority(100)  # before any plugin reads the content (search indexes it later)
 def on_page_content(html: str, page, config, files) -> str:
-    """A hand-written page's contents read from its HTML, so the macros' headings are listed too."""
-    if not isinstance(page, DataPage):
-        page.toc = get_toc(headings_of(html))
+    """A hand-written page: the macros' HTML put in place, its anchors and contents read from it."""
+    if isinstance(page, DataPage):
+        return html
+    html, blocks = current_pages().blocks.put_back(html)
+    for block in blocks:  # MkDocs found the anchors of the Markdown only
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(block)
+    page.toc = get_toc(headings_of(html))
     return html
 
 

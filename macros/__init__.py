@@ -1,9 +1,11 @@
 """mkdocs-macros adapter: the macros hand-written pages call, each a thin wrapper.
 
 Record and index pages are rendered by hooks/generate.py; the hand-written
-pages in docs/ call the book-wide macros below. Each returns HTML (a raw block
-in the page's Markdown, never rendered as Jinja again) with links relative to
-the page being built. All rendering lives in macros/render.py.
+pages in docs/ call the book-wide macros below. Each makes HTML with links
+relative to the page being built, and leaves a placeholder in the page's
+Markdown that the hook swaps back for it once the page is converted
+(macros/blocks.py): never rendered as Jinja or read as Markdown. All rendering
+lives in macros/render.py.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ def define_env(env) -> None:
         "meetings_compared": render.render_compare,
     }
     for name, renderer in book_pages.items():
-        env.macro(lambda renderer=renderer: renderer(book, resolve_href=href_from(page_url())), name)
+        env.macro(lambda renderer=renderer: pages.blocks.hold(renderer(book, resolve_href=href_from(page_url()))),
+                  name)
 
     # Pages showing visuals and downloads: the markup is macro output, never re-rendered as Jinja.
     page_parts = {
@@ -38,4 +41,4 @@ def define_env(env) -> None:
                                                               href_from(page_url())),
     }
     for name, part in page_parts.items():
-        env.macro(part, name)
+        env.macro(lambda part=part: pages.blocks.hold(part()), name)

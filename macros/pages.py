@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from macros import ahead, render
+from macros.blocks import HeldBlocks
 from macros.book import Book
 from macros.figures import DOWNLOADS_DIR, Figures, brief_link
 from macros.links import href_from
@@ -26,6 +27,7 @@ class BookPages:
     def __init__(self, book: Book, site_url: str | None):
         self.book = book
         self.figures = Figures(book, site_url)
+        self.blocks = HeldBlocks()  # the macros' HTML, out of the hand-written pages' Markdown
         self._downloads: ahead.Job | None = None
 
     def record(self, kind: str, record_id: str, page_url: str) -> Markup:

@@ -84,6 +84,12 @@ def test_every_record_is_linked_from_its_kinds_index(kind, parsed):
         assert f"{record_id}/" in links, record_id
 
 
+def test_no_placeholder_of_the_macros_html_is_left_on_any_page(site_pages):
+    # macros/blocks.py: each is swapped back for its HTML once the page is converted.
+    left = [url for url, path in site_pages.items() if "<!-- book-block" in path.read_text(encoding="utf-8")]
+    assert not left
+
+
 def test_the_sidebar_lists_index_pages_only_on_every_page(site_pages, parsed):
     # The same entries on a record's page as on the home page: the sidebar
     # does not grow with the number of records.

@@ -1,0 +1,28 @@
+"""hooks/generate.py, in-process: what the hook does to a hand-written page once it is converted.
+
+The whole hook is exercised by every site build (tests/site); these tests look
+at one step where a wrong result would not show in a built page.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hooks import generate
+from macros.book import open_book
+from macros.pages import BookPages, use_pages
+from tests.macros.conftest import FIXTURE_DATA, ROOT
+
+
+def test_a_hand_written_page_gets_the_macros_html_with_its_anchors_and_headings():
+    pages = BookPages(open_book(FIXTURE_DATA, ROOT), None)
+    use_pages(pages)
+    placeholder = pages.blocks.hold('<h2 id="fisheries">Fisheries<a class="headerlink" href="#fisheries">¶</a></h2>\n'
+                                    '<table><tr><td><a id="talks-hours"></a>3 hours</td></tr></table>\n')
+    page = SimpleNamespace(present_anchor_ids={"statistics"}, toc=None)
+    html = generate.on_page_content(f'<h1 id="statistics">Statistics</h1>\n{placeholder}\n', page, None, None)
+    assert "book-block" not in html and '<a id="talks-hours"></a>3 hours' in html
+    # Markdown links to these anchors pass MkDocs' --strict check, and the contents list the heading.
+    assert page.present_anchor_ids == {"statistics", "fisheries", "talks-hours"}
+    assert [item.title for item in page.toc] == ["Statistics"]
+    assert [child.title for child in list(page.toc)[0].children] == ["Fisheries"]
