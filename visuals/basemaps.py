@@ -21,6 +21,7 @@ import pickle
 import platform
 import tempfile
 import warnings
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 
@@ -30,11 +31,17 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 PICKLED_PACKAGES = ("basemap", "basemap_data", "pyproj", "numpy")
 
 
+@contextmanager
+def _importing_basemap():
+    """Basemap's compiled GEOS module was built against another numpy: harmless, but noisy on import."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="numpy.ndarray size changed", category=RuntimeWarning)
+        yield
+
+
 def basemap_class():
     """Basemap, imported only when a map is drawn (it is the slowest import of the book)."""
-    with warnings.catch_warnings():
-        # Its compiled GEOS module was built against another numpy; harmless, but noisy.
-        warnings.filterwarnings("ignore", message="numpy.ndarray size changed", category=RuntimeWarning)
+    with _importing_basemap():
         from mpl_toolkits.basemap import Basemap
     return Basemap
 
@@ -70,7 +77,7 @@ def _read(arguments: dict):
 
 def _load(path: Path):
     try:
-        with path.open("rb") as kept:
+        with path.open("rb") as kept, _importing_basemap():  # unpickling imports it
             return pickle.load(kept)
     except FileNotFoundError:
         return None
