@@ -2,37 +2,42 @@
 
 MkDocs builds page after page in one process. A ``mkdocs build`` of this book
 is almost all record pages (those outside the navigation: every event,
-person, treaty...), which depend on nothing but the data, so this hook hands
-a share of them to a forked worker process that renders and writes them while
-MkDocs goes on with the rest:
+person, treaty...), which depend on nothing but the data. This hook takes
+them out of MkDocs' own loop and builds them in chunks, in a forked worker
+process and in this one, each taking the next chunk as it becomes free: so
+neither waits for the other at the end, however the machine shares its cores
+among them and the drawings.
 
 - ``on_config`` (once the data is loaded) and ``on_files`` (once the site
   folder is emptied): has the timeline, map and charts drawn, and the data
   downloads written, ahead in processes of their own (all through
   macros/ahead.py);
-- ``on_nav`` (last, when the navigation is final): forks the worker. The
-  worker runs MkDocs' own steps for its pages (read, render, theme, write),
-  sends back their search-index entries and its warning count, and exits. In
-  this process the worker's pages are marked excluded, so MkDocs skips them;
-- ``on_pre_template`` / ``on_post_template``: lists them again while the
-  sitemap is rendered;
-- ``on_post_build`` (before the search plugin writes its index): waits for
-  the worker, adds its search entries, and fails the build if it failed or
-  warned (so ``--strict`` still sees every warning).
+- ``on_nav`` (last, when the navigation is final): marks the record pages
+  excluded, so MkDocs' loop skips them, and forks the worker, which starts
+  on the chunks at once. A page is built with MkDocs' own steps (read,
+  render, theme, write);
+- ``on_env``: keeps the theme's environment, for the pages built here;
+- ``on_pre_template`` / ``on_post_template``: lists the record pages again
+  while the sitemap is rendered;
+- ``on_post_build`` (before the search plugin writes its index): once
+  MkDocs has built the other pages, takes chunks here too until none is
+  left; waits for the worker; puts the search entries of every page in the
+  order a one-process build gives them; fails the build if the worker failed
+  or warned (so ``--strict`` still sees every warning).
 
 It stays serial under ``mkdocs serve`` (a threaded server must not fork) and
-in a dirty build, when
-``extra.build_workers`` is 1 (the offline edition, whose plugins record pages
-in-process) or where ``os.fork`` does not exist. Links from other pages to
-anchors on the worker's pages are not checked in this process (the pages'
-own links are, in the worker). tests/site/test_parallel.py
-checks that both ways build the same site.
+in a dirty build, when ``extra.build_workers`` is 1 (the offline edition,
+whose plugins record pages in-process) or where ``os.fork`` does not exist.
+Links from other pages to anchors on the record pages are not checked (the
+record pages' own links are). tests/site/test_parallel.py checks that both
+ways build the same site, search index included.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -47,11 +52,10 @@ from macros.pages import current_pages
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
-# The worker's part of the record pages: nearly all, as this process also builds
-# the hand-written pages (which wait for the drawings) and writes the search index.
-# Measured at 3,000 pages: 0.6 -> 25 s, 0.75 -> 25 s, 0.9 -> 21 s, 1.0 -> 23 s.
-WORKER_SHARE = 0.9
-# The search plugin's name in config.plugins, whose index the worker's entries join.
+# Pages per chunk: small enough that the two processes end close together,
+# large enough that taking one costs nothing next to building it (~0.1 s).
+CHUNK_PAGES = 20
+# The search plugin's name in config.plugins, whose index the pages' entries join.
 SEARCH_PLUGIN = "material/search"
 
 
@@ -80,19 +84,19 @@ def on_files(files, config):
 
 @event_priority(-100)  # last: every plugin's navigation is in place before the fork
 def on_nav(nav, config, files):
-    """Fork the worker for a share of the pages outside the navigation."""
-    _state["worker"] = None
+    """Take the record pages out of MkDocs' loop and start the worker on them."""
+    _state.update(worker=None, chunks=None)
     if not _parallel(config):
         return nav
-    share = _worker_share(files)
-    if share:
-        for file in share:
+    records = [file for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
+    if records:
+        for file in records:
             if file.page is None:  # as MkDocs does for pages outside the navigation
                 Page(None, file, config)
-        _state["worker"] = _fork(share, nav, config, files)
-        for file in share:
-            file.inclusion = InclusionLevel.EXCLUDED  # MkDocs skips them here
-        _state["share"] = share
+        chunks = _Chunks(records)
+        _state.update(chunks=chunks, nav=nav, files=files)
+        _state["worker"] = _fork(chunks, nav, config, files)
+        chunks.set_inclusion(InclusionLevel.EXCLUDED)  # MkDocs skips them here
     return nav
 
 
@@ -103,38 +107,55 @@ def _parallel(config) -> bool:
             and hasattr(os, "fork"))
 
 
-def _worker_share(files) -> list:
-    """WORKER_SHARE of the pages outside the navigation, spread evenly over every kind."""
-    outside_nav = [file for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
-    return [file for number, file in enumerate(outside_nav)
-            if int((number + 1) * WORKER_SHARE) > int(number * WORKER_SHARE)]
+class _Chunks:
+    """The record pages in chunks, handed out one at a time to whichever process asks.
+
+    The number of the next chunk lives in shared memory, made before the fork,
+    so the worker and this process never take the same one.
+    """
+
+    def __init__(self, records: list):
+        self.records = records
+        self.chunks = [records[start:start + CHUNK_PAGES] for start in range(0, len(records), CHUNK_PAGES)]
+        self._next = multiprocessing.Value("i", 0)
+
+    def take(self) -> tuple[int, list] | None:
+        """The next chunk's number and files; None once all are taken."""
+        with self._next.get_lock():
+            number = self._next.value
+            self._next.value = number + 1
+        return (number, self.chunks[number]) if number < len(self.chunks) else None
+
+    def set_inclusion(self, level: InclusionLevel) -> None:
+        for file in self.records:
+            file.inclusion = level
 
 
-def _fork(share: list, nav, config, files) -> ahead.Job:
+def _fork(chunks: _Chunks, nav, config, files) -> ahead.Job:
     # Objects made so far go to the collector's permanent generation: its scans
     # would otherwise write to every one of them, copying the whole shared heap.
     gc.freeze()
-    return ahead.start(lambda: _run_worker(share, nav, config, files))
+    return ahead.start(lambda: _run_worker(chunks, nav, config, files))
 
 
-def _run_worker(share: list, nav, config, files) -> dict:
-    """Build ``share`` as MkDocs would; its search entries and how many warnings it logged."""
+def _run_worker(chunks: _Chunks, nav, config, files) -> dict:
+    """Build chunks until none is left; their search entries, and how many warnings were logged."""
     warnings = _WarningCounter()
     logging.getLogger("mkdocs").addHandler(warnings)
-    return {"entries": _build_share(share, nav, config, files), "warnings": warnings.count}
+    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+    return {"entries": _build_chunks(chunks, nav, config, files, env), "warnings": warnings.count}
 
 
-def _build_share(share: list, nav, config, files) -> list[dict]:
-    """Read, render, theme and write each page of ``share``; their new search entries."""
+def _build_chunks(chunks: _Chunks, nav, config, files, env) -> list[dict]:
+    """Read, render, theme and write every page of each chunk taken; their new search entries."""
     search = config.plugins.get(SEARCH_PLUGIN)
     before = len(search.search_index.entries) if search else 0
-    for file in share:
-        mkdocs_build._populate_page(file.page, config, files)
-    env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     doc_files = files.documentation_pages()
-    for file in share:
-        mkdocs_build._build_page(file.page, config, doc_files, nav, env)
-        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    while (taken := chunks.take()) is not None:
+        for file in taken[1]:
+            mkdocs_build._populate_page(file.page, config, files)
+            mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     return search.search_index.entries[before:] if search else []
 
 
@@ -149,40 +170,61 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+def on_env(env, config, files):
+    _state["env"] = env  # the theme's environment as every plugin left it, for on_post_build
+    return env
+
+
 def on_pre_template(template, template_name: str, config):
-    # The sitemap lists every page: include the worker's while it is rendered.
-    _set_share_inclusion(InclusionLevel.NOT_IN_NAV)
+    # The sitemap lists every page: include the record pages while it is rendered.
+    _set_records_inclusion(InclusionLevel.NOT_IN_NAV)
     return template
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:
-    _set_share_inclusion(InclusionLevel.EXCLUDED)
+    _set_records_inclusion(InclusionLevel.EXCLUDED)
     return output_content
 
 
-def _set_share_inclusion(level: InclusionLevel) -> None:
+def _set_records_inclusion(level: InclusionLevel) -> None:
     if _state.get("worker"):
-        for file in _state["share"]:
-            file.inclusion = level
+        _state["chunks"].set_inclusion(level)
 
 
 @event_priority(100)  # before the search plugin writes its index
 def on_post_build(config) -> None:
-    """Wait for the worker; add its search entries; fail if it failed or warned."""
+    """Build chunks here too, then wait for the worker; fail if it failed or warned."""
     worker, _state["worker"] = _state.get("worker"), None
     if worker is None:
         return
+    chunks = _state["chunks"]
+    try:
+        _build_chunks(chunks, _state["nav"], config, _state["files"], _state["env"])
+    except BaseException:
+        ahead.cancel(worker)  # this process failed first: the worker's pages are of no use
+        raise
     try:
         report = ahead.finish(worker)
     except ahead.JobFailed as failure:
-        raise Abort(f"The worker building {len(_state['share'])} pages failed:\n{failure}")
+        raise Abort(f"The worker building record pages failed:\n{failure}")
     finally:
-        _set_share_inclusion(InclusionLevel.NOT_IN_NAV)
+        chunks.set_inclusion(InclusionLevel.NOT_IN_NAV)
     search = config.plugins.get(SEARCH_PLUGIN)
     if search:
-        search.search_index.entries.extend(report["entries"])
+        search.search_index.entries = _in_page_order(search.search_index.entries + report["entries"],
+                                                     _state["files"])
     if report["warnings"]:
         log.warning(f"The worker building pages logged {report['warnings']} warning(s), shown above.")
+
+
+def _in_page_order(entries: list[dict], files) -> list[dict]:
+    """Search entries in the order of their pages, as a one-process build writes them.
+
+    Each page's entries stay together and in order (the sort is stable), so
+    the index does not depend on which process built which chunk.
+    """
+    order = {file.page.url: number for number, file in enumerate(files.documentation_pages()) if file.page}
+    return sorted(entries, key=lambda entry: order.get(entry["location"].partition("#")[0], len(order)))
 
 
 def on_build_error(error) -> None:
@@ -193,4 +235,4 @@ def on_build_error(error) -> None:
 
 
 # Per-build state: this module is loaded afresh with each configuration.
-_state: dict = {"command": None, "dirty": False, "worker": None, "share": []}
+_state: dict = {"command": None, "dirty": False, "worker": None, "chunks": None}
