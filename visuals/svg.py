@@ -30,6 +30,10 @@ matplotlib.use("svg")  # headless and vector-only; no display, no raster backend
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 from matplotlib.figure import Figure  # noqa: E402
 
+from visuals.fonts import use_fonts_in_memory  # noqa: E402
+
+use_fonts_in_memory()  # text layout without a system call per glyph (see visuals/fonts.py)
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
