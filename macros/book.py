@@ -25,23 +25,30 @@ class Book:
     repo_root: Path
     # The glossary's terms, compiled once, to explain them on every rendered page.
     abbreviations: Abbreviations = field(init=False, repr=False, compare=False)
+    # The data folder with every link followed, found once: resolving each file's
+    # path costs a system call per folder of it, twice a page.
+    _data_root: Path = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         object.__setattr__(self, "abbreviations", Abbreviations(self.dataset))
+        object.__setattr__(self, "_data_root", self.dataset.root.resolve())
 
     def record(self, kind: str, record_id: str) -> Record | None:
         return self.dataset.records.get(kind, {}).get(record_id)
 
     def data_file(self, kind: str, record_id: str) -> str:
         """The YAML file behind a record: relative to the repository, or whole if outside it."""
-        return self.repository_path(kind, record_id) or self.dataset.files[(kind, record_id)].resolve().as_posix()
+        return self.repository_path(kind, record_id) or self._resolved_file(kind, record_id).as_posix()
 
     def repository_path(self, kind: str, record_id: str) -> str | None:
         """The record's file relative to the repository, for edit links; None if outside it."""
         try:
-            return self.dataset.files[(kind, record_id)].resolve().relative_to(self.repo_root).as_posix()
+            return self._resolved_file(kind, record_id).relative_to(self.repo_root).as_posix()
         except ValueError:
             return None  # a benchmark's or a test's data folder: nothing to edit online
+
+    def _resolved_file(self, kind: str, record_id: str) -> Path:
+        return self._data_root / self.dataset.files[(kind, record_id)].relative_to(self.dataset.root)
 
 
 def open_book(data_dir: Path, repo_root: Path) -> Book:
