@@ -35,7 +35,6 @@ ways build the same site, search index included.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import os
@@ -132,9 +131,6 @@ class _Chunks:
 
 
 def _fork(chunks: _Chunks, nav, config, files) -> ahead.Job:
-    # Objects made so far go to the collector's permanent generation: its scans
-    # would otherwise write to every one of them, copying the whole shared heap.
-    gc.freeze()
     return ahead.start(lambda: _run_worker(chunks, nav, config, files))
 
 

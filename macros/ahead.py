@@ -9,6 +9,7 @@ the caller can stop the build or do the work itself.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -39,6 +40,10 @@ def start(work: Callable[[], object]) -> Job:
     """Run ``work`` in a forked child; its (picklable) result, or its traceback, comes back through a file."""
     handle, name = tempfile.mkstemp(prefix="book-ahead-", suffix=".pickle")
     os.close(handle)
+    # Objects made so far (the data, the index...) go to the collector's permanent
+    # generation, in both processes: its full scans would otherwise walk all of them
+    # again and again, and in the child write to every one, copying the shared heap.
+    gc.freeze()
     pid = os.fork()
     if pid:
         return Job(pid, Path(name))
