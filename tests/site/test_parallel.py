@@ -1,4 +1,6 @@
-"""hooks/parallel.py: a build with a worker process writes the same site as one without."""
+"""hooks/parallel.py: a build with a worker process writes the same site as one without.
+
+(And hooks/theme.py: with its sidebars rendered once per kind, the same site as with each afresh.)"""
 
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ def _files(folder):
 
 
 def test_the_worker_builds_the_same_site_as_one_process(site_dir, site_builder, tmp_path):
+    # The one process also renders every sidebar afresh (hooks/theme.py reuses one per kind).
     serial = tmp_path / "serial"
-    site_builder(serial, env={"BOOK_BUILD_WORKERS": "1"})
+    site_builder(serial, env={"BOOK_BUILD_WORKERS": "1", "BOOK_NAV_CACHE": "false"})
     parallel_files, serial_files = _files(site_dir), _files(serial)
     assert parallel_files.keys() == serial_files.keys()
     # Byte for byte, the search index too: its entries are put in page order whoever built the page.
