@@ -93,21 +93,41 @@ def _pack(marks: list[Mark], first: float, last: float, scale: float) -> list[Ma
 
     Labels go right of the bar, or left of it when they would run off the axis.
     """
-    lanes_taken: list[list[tuple[float, float]]] = []
+    lanes: list[_Lane] = []
     packed = []
     for mark in marks:
         label_years = max(text_width_in(line, LABEL_SIZE) for line in mark.lines) / scale + LABEL_OFFSET_YEARS
         label_left = mark.end + label_years > last
         span = (mark.start - label_years, mark.end) if label_left else (mark.start, mark.end + label_years)
-        lane = next((number for number, taken in enumerate(lanes_taken)
-                     if all(span[1] + SEPARATION_YEARS < other[0] or span[0] > other[1] + SEPARATION_YEARS
-                            for other in taken)),
-                    len(lanes_taken))
-        if lane == len(lanes_taken):
-            lanes_taken.append([])
-        lanes_taken[lane].append(span)
+        lane = next((number for number, taken in enumerate(lanes) if taken.fits(span)), len(lanes))
+        if lane == len(lanes):
+            lanes.append(_Lane())
+        lanes[lane].add(span)
         packed.append(Mark(mark.event, mark.start, mark.end, mark.lines, lane, label_left))
     return packed
+
+
+class _Lane:
+    """The spans (bar and label, in years) one lane of the timeline holds."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+        self.right = float("-inf")  # where the rightmost span ends
+
+    def fits(self, span: tuple[float, float]) -> bool:
+        """Clear of every span here by SEPARATION_YEARS.
+
+        Marks come in date order, so most start right of all a lane holds:
+        that is one comparison, not one per span (thousands at scale).
+        """
+        if span[0] > self.right + SEPARATION_YEARS:
+            return True
+        return all(span[1] + SEPARATION_YEARS < other[0] or span[0] > other[1] + SEPARATION_YEARS
+                   for other in self.spans)
+
+    def add(self, span: tuple[float, float]) -> None:
+        self.spans.append(span)
+        self.right = max(self.right, span[1])
 
 
 def _draw(bands, first: float, last: float, links: EventLinks):
