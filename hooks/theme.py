@@ -1,26 +1,35 @@
-"""MkDocs hook: the site navigation rendered once for all the record pages of a kind.
+"""MkDocs hook: parts of Material's page that many pages share, rendered once.
 
-Material renders the whole navigation sidebar into every page. The record
-pages are not in the navigation, so the sidebar of each is the same as that
-of every other record of its kind (the same links, relative to a page at the
-same depth, with its kind's index marked current by hooks/generate.py): at
-thousands of pages, rendering it again for each was a tenth of the theme's
-work. ``overrides/partials/nav.html`` asks ``book_nav_key(page)`` for a key
-naming what the sidebar depends on, renders Material's own partial
-(``material/partials/nav.html``, through a prefix loader) the first time it
-sees a key, and reuses the result after that. Pages in the navigation have
-no key and are rendered as Material renders them.
+Material renders its whole page template for every page. Some parts come out
+the same on many pages, and at thousands of pages rendering them again for
+each was a sixth of the theme's work:
+
+- the sidebar of a record page: the records are not in the navigation, so
+  each has the sidebar of every other record of its kind (the same links,
+  relative to a page at the same depth, its kind's index marked current by
+  hooks/generate.py);
+- the search box and the colour palette switch: the same on every page;
+- the app configuration Material's scripts read: the same at one depth.
+
+The overrides (``overrides/partials/{nav,search,palette}.html`` and the
+``config`` block of ``overrides/main.html``) ask ``book_part_key(part,
+page)`` for a key naming all the part depends on, render Material's own
+part the first time they see a key (a partial through
+``overrides/partials/book-once.html``, which includes it from Material's
+templates under the prefix ``material/``; a block through ``book_once``),
+and reuse the result after that. No key (None) renders it as Material does.
 
 - ``on_nav``: notes which pages are in the navigation;
 - ``on_env``: adds the prefix loader and the template globals.
 
-``extra.nav_cache`` (BOOK_NAV_CACHE) false renders every sidebar afresh:
-tests/site/test_parallel.py checks both ways give the same site.
+``extra.theme_cache`` (BOOK_THEME_CACHE) false renders every part afresh:
+tests/site/test_parallel.py checks that both ways give the same site.
 """
 
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 import jinja2
 import material
@@ -34,23 +43,46 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    # Material's templates under "material/", so the override can include the original.
+    # Material's templates also under "material/", so an override can include the original.
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.PrefixLoader(
         {"material": jinja2.FileSystemLoader(MATERIAL_TEMPLATES)})])
-    cache_on = str(config.extra.get("nav_cache", True)).lower() not in ("false", "0", "no")
-    env.globals["book_nav_key"] = _nav_key if cache_on else (lambda page: None)
-    env.globals["book_nav_cache"] = {}
+    cache_on = str(config.extra.get("theme_cache", True)).lower() not in ("false", "0", "no")
+    parts: dict[tuple, str] = {}
+    env.globals.update(book_part_key=part_key if cache_on else (lambda part, page: None), book_parts=parts,
+                       book_once=lambda key, render: _once(parts, key, render))
     return env
 
 
-def _nav_key(page) -> tuple[str, int, bool] | None:
-    """What a record page's sidebar depends on: its kind, its depth, its URL scheme; None for others."""
-    if page is None or page.file.src_uri in _state["in_nav"]:
-        return None
-    folder, _, name = page.file.src_uri.partition("/")
+def part_key(part: str, page) -> tuple | None:
+    """Everything ``part`` depends on for ``page``: pages with equal keys get the same part."""
+    if page is None:
+        return None  # the 404 page: rendered as Material renders it
+    scheme = (page.url.count("/"), page.url.endswith(".html"))  # relative links: depth and URL style
+    if part == "nav":
+        return _record_sidebar_key(page, scheme)
+    if part in ("search", "palette"):
+        return (part,)
+    if part == "config":
+        return (part, *scheme)
+    raise ValueError(f"no key for the part {part!r}")
+
+
+def _record_sidebar_key(page, scheme: tuple[int, bool]) -> tuple | None:
+    if page.file.src_uri in _state["in_nav"]:
+        return None  # its own item is current: rendered as Material renders it
+    kind, _, name = page.file.src_uri.partition("/")
     if not name or "/" in name:
-        return None  # not a record page (<kind>/<id>.md): rendered as Material renders it
-    return folder, page.url.count("/"), page.url.endswith(".html")
+        return None  # not a record page (<kind>/<id>.md)
+    return ("nav", kind, *scheme)
+
+
+def _once(parts: dict, key: tuple | None, render: Callable[[], str]) -> str:
+    """A block's output (``render`` is its ``super``), rendered once per key."""
+    if key is None:
+        return render()
+    if key not in parts:
+        parts[key] = render()
+    return parts[key]
 
 
 # Per-build state: this module is loaded afresh with each configuration.

@@ -1,6 +1,6 @@
 """hooks/parallel.py: a build with a worker process writes the same site as one without.
 
-(And hooks/theme.py: with its sidebars rendered once per kind, the same site as with each afresh.)"""
+(And hooks/theme.py: with the parts many pages share rendered once, the same site as with each afresh.)"""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ def _files(folder):
 
 
 def test_the_worker_builds_the_same_site_as_one_process(site_dir, site_builder, tmp_path):
-    # The one process also renders every sidebar afresh (hooks/theme.py reuses one per kind).
+    # The one process also renders every part of the theme afresh (hooks/theme.py reuses shared ones).
     serial = tmp_path / "serial"
-    site_builder(serial, env={"BOOK_BUILD_WORKERS": "1", "BOOK_NAV_CACHE": "false"})
+    site_builder(serial, env={"BOOK_BUILD_WORKERS": "1", "BOOK_THEME_CACHE": "false"})
     parallel_files, serial_files = _files(site_dir), _files(serial)
     assert parallel_files.keys() == serial_files.keys()
     # Byte for byte, the search index too: its entries are put in page order whoever built the page.
