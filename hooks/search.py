@@ -10,14 +10,25 @@ hands the sections to Material's own entry code. Any page outside that shape
 Material's parser as before. tests/site/test_search_index.py checks that both
 give the same entries for every page of the book.
 
+A dirty rebuild (``make serve``'s live preview) indexes only the pages it
+rebuilds. Material then keeps its last index and swaps in one page's entries,
+which is wrong when several pages are rebuilt (hooks/generate.py rebuilds
+those showing the changed data) and empties the index when that page is the
+home page. ``BookSearchIndex`` instead merges with the index the last build
+left in the site folder, page by page, for any number of pages.
+
 - ``on_files`` (after every plugin's configuration): puts ``BookSearchIndex``
-  in the search plugin's place.
+  in the search plugin's place, with the site folder's last index if there is
+  one (a full build has emptied the folder by then).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import re
 from html import escape, unescape
+from pathlib import Path
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
@@ -40,15 +51,45 @@ _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|([^<]+)")
 
 
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
 def on_files(files, config):
     search = config.plugins.get(SEARCH_PLUGIN)
     if search is not None and getattr(search.config, "enabled", True):
-        search.search_index = BookSearchIndex(**search.config)
+        search.search_index = BookSearchIndex(_last_entries(Path(config.site_dir)), **search.config)
     return files
 
 
+def _last_entries(site_dir: Path) -> list[dict] | None:
+    """The entries of the index the last build left in the site folder (a dirty rebuild's), if any."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_bytes())["docs"]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning(f"{path}: the last search index is unreadable ({error}); "
+                    "only the rebuilt pages are searchable until a full build")
+        return None
+
+
 class BookSearchIndex(SearchIndex):
-    """Material's index, reading the renderer's own pages without ``html.parser``."""
+    """Material's index, reading the renderer's own pages without ``html.parser``.
+
+    ``last_entries``: the index of the build before this dirty one, whose
+    entries stand for the pages this build does not redo.
+    """
+
+    def __init__(self, last_entries: list[dict] | None = None, **config):
+        super().__init__(**config)
+        self.last_entries = last_entries
+
+    def generate_search_index(self, prev):
+        # Material's ``prev`` merge assumes one rebuilt page; ours takes any number.
+        if self.last_entries is not None:
+            self.entries = merged_entries(self.last_entries, self.entries)
+        return super().generate_search_index(None)
 
     def add_entry_from_context(self, page):
         sections = page_sections(page.content or "")
@@ -56,6 +97,32 @@ class BookSearchIndex(SearchIndex):
             return super().add_entry_from_context(page)
         for section in sections:
             self.create_entry_for_section(section, page.toc, page.url, page)
+
+
+def merged_entries(last: list[dict], rebuilt: list[dict]) -> list[dict]:
+    """The last index with each rebuilt page's entries in place of its old ones; new pages at the end.
+
+    The order stays the pages' order, so a page rebuilt unchanged leaves the
+    index as it was.
+    """
+    fresh: dict[str, list[dict]] = {}
+    for entry in rebuilt:
+        fresh.setdefault(_page_of(entry), []).append(entry)
+    merged, placed = [], set()
+    for entry in last:
+        page = _page_of(entry)
+        if page not in fresh:
+            merged.append(entry)
+        elif page not in placed:
+            merged.extend(fresh[page])
+            placed.add(page)
+    merged.extend(entry for page, entries in fresh.items() if page not in placed for entry in entries)
+    return merged
+
+
+def _page_of(entry: dict) -> str:
+    """The page an entry belongs to: its location without the section anchor."""
+    return entry["location"].partition("#")[0]
 
 
 def page_sections(content: str) -> list[Section] | None:

@@ -47,14 +47,16 @@ CHROMIUM_ARGS = [
 
 
 def build_site(site_dir: Path, data_dir: Path | None = None, check: bool = True,
-               env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
+               env: dict[str, str | None] | None = None, dirty: bool = False) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of the real configuration into ``site_dir``.
 
     ``env`` adds environment variables, or removes those given as None.
+    ``dirty``: ``mkdocs build --dirty`` instead, which redoes only the pages
+    older than their sources (not strict: MkDocs warns that the build is dirty).
     """
     changes = {"NO_MKDOCS_2_WARNING": "1", **({"BOOK_DATA_DIR": str(data_dir)} if data_dir else {}), **(env or {})}
     env = {key: value for key, value in {**os.environ, **changes}.items() if value is not None}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+    command = [sys.executable, "-m", "mkdocs", "build", "--dirty" if dirty else "--strict", "--config-file",
                str(ROOT / "mkdocs.yml"), "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     if check and result.returncode != 0:
