@@ -12,6 +12,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,19 +101,27 @@ def serve_rebuild_seconds(data_dir: Path, port: int, saves: int = 3, timeout: fl
                           dirty: bool = True) -> list[float]:
     """Save one event's YAML ``saves`` times while ``mkdocs serve`` runs; each time, seconds until its page shows it.
 
-    ``dirty``: ``make serve``'s live preview (``--dirty``: the saved file's page only);
-    otherwise every page is rebuilt on each save.
+    ``dirty``: ``make serve``'s live preview (``--dirty``: the pages that show
+    the saved data only); otherwise every page is rebuilt on each save.
     """
+    with serving(data_dir, port, timeout, dirty) as base_url:
+        event = sorted((data_dir / "events").glob("*.yaml"))[0]
+        url = f"{base_url}events/{event.stem}/"
+        original = event.read_text("utf-8")
+        return [_timed_save(event, original, url, f"benchmarkmarker{number}{sorted(WORDS)[number]}", timeout)
+                for number in range(saves)]
+
+
+@contextmanager
+def serving(data_dir: Path, port: int, timeout: float = 120, dirty: bool = True) -> Iterator[str]:
+    """``mkdocs serve`` of the book with ``data_dir``, on loopback; yields its URL once the first build is served."""
     env = {**os.environ, "BOOK_DATA_DIR": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
     command = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        event = sorted((data_dir / "events").glob("*.yaml"))[0]
-        url = f"http://127.0.0.1:{port}/events/{event.stem}/"
-        _wait_for(url, lambda page: True, timeout)
-        original = event.read_text("utf-8")
-        return [_timed_save(event, original, url, f"benchmarkmarker{number}{sorted(WORDS)[number]}", timeout)
-                for number in range(saves)]
+        base_url = f"http://127.0.0.1:{port}/"
+        wait_for(base_url, lambda page: True, timeout)
+        yield base_url
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -122,11 +132,11 @@ def _timed_save(event: Path, original: str, url: str, marker: str, timeout: floa
     time.sleep(1)  # a new modification time, and the server idle again
     started = time.perf_counter()
     event.write_text(original.replace("title: ", f"title: {marker} ", 1), "utf-8")
-    _wait_for(url, lambda page: marker in page, timeout)
+    wait_for(url, lambda page: marker in page, timeout)
     return time.perf_counter() - started
 
 
-def _wait_for(url: str, ready, timeout: float) -> str:
+def wait_for(url: str, ready, timeout: float) -> str:
     """Poll ``url`` on loopback until ``ready(page)``; bounded by ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -7,7 +7,9 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
   and hands the book to the macros;
 - ``on_files``: adds a generated page per event, person, treaty, topic and
   place, and an index page per kind, so a new YAML file needs no other edit;
-  points each page's "edit" link at the file behind it;
+  points each page's "edit" link at the file behind it; in a dirty rebuild
+  (the live preview), marks for rebuilding the pages that show a record
+  changed since the last build (macros/rebuild.py), not only the saved one's;
 - ``on_serve``: watches the data folder, so saving a YAML file rebuilds the book;
   each generated page is a ``DataPage``, rendered straight from the data
   (macros/render.py) with no Markdown pass, which keeps thousands of pages fast;
@@ -44,7 +46,8 @@ from briefing.dataset import DataError  # noqa: E402
 from macros.book import open_book  # noqa: E402
 from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
-from macros.pages import BookPages, current_pages, use_pages  # noqa: E402
+from macros.pages import BookPages, current_pages, last_pages, use_pages  # noqa: E402
+from macros.rebuild import pages_to_rebuild  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -63,6 +66,9 @@ def on_config(config):
         for problem in error.problems:
             log.error(str(problem))
         raise Abort(f"The data in {data_dir} has {len(error.problems)} problem(s); nothing was built.")
+    # The live preview's last build in this process: its data tells what a save changed.
+    last = last_pages()
+    _state["before"] = last.book if last and last.book.dataset.root == book.dataset.root else None
     use_pages(BookPages(book, config.site_url))
     _state["abbreviations"] = _glossary_definitions(book)
     _configure_edit_links(config)
@@ -113,17 +119,36 @@ def on_files(files: Files, config) -> Files:
     docs_prefix = _docs_prefix(config)
     for file in list(files.documentation_pages()):
         file.edit_uri = docs_prefix + file.src_uri
+    generated = _generated_files(config, book)
+    if _state["keep_downloads"] and _state.get("before") is not None:
+        _mark_for_rebuild(generated, pages_to_rebuild(_state["before"], book))
+    for file in generated:
+        files.append(file)
+    return files
+
+
+def _generated_files(config, book) -> list[DataFile]:
+    """An index page per kind and a page per record, in the kinds' order."""
     nav_titles = _nav_titles(config.nav or [])
+    generated = []
     for kind in PAGE_KINDS:
         if "index" in book.dataset.kind(kind):
             # data/<kind>/index.yaml would overwrite the kind's index page.
             raise Abort(f"{book.data_file(kind, 'index')}: the id 'index' is reserved for the {kind} index page")
         folder = book.dataset.root / kind
-        files.append(_generated(config, kind, None, folder, None, nav_titles.get(f"{kind}/index.md")))
+        generated.append(_generated(config, kind, None, folder, None, nav_titles.get(f"{kind}/index.md")))
         for record_id in book.dataset.kind(kind):
             source = book.dataset.files[(kind, record_id)]
-            files.append(_generated(config, kind, record_id, source, book.repository_path(kind, record_id)))
-    return files
+            generated.append(_generated(config, kind, record_id, source, book.repository_path(kind, record_id)))
+    return generated
+
+
+def _mark_for_rebuild(generated: list[DataFile], pages: set) -> None:
+    # MkDocs redoes only the saved file's page; those showing what changed are redone too.
+    for file in generated:
+        file.rebuild = (file.page.kind, file.page.record_id) in pages
+    if pages:
+        log.info(f"Live preview: rebuilding the {len(pages)} generated page(s) that show the changed data")
 
 
 def _nav_titles(items: list) -> dict[str, str]:
@@ -149,7 +174,7 @@ def _docs_prefix(config) -> str:
 
 
 def _generated(config, kind: str, record_id: str | None, source: Path, edit_uri: str | None,
-               title: str | None = None) -> File:
+               title: str | None = None) -> DataFile:
     """The file of a page rendered from the data (``record_id`` None: the kind's index page).
 
     Its source is the data behind it (the record's YAML file, or the kind's
@@ -157,10 +182,23 @@ def _generated(config, kind: str, record_id: str | None, source: Path, edit_uri:
     saved. Its page is a DataPage, which never reads that source as Markdown.
     """
     src_uri = f"{kind}/{record_id or 'index'}.md"
-    file = File.generated(config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+    file = DataFile.generated(config, src_uri, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
     file.edit_uri = edit_uri
     DataPage(title, file, config, kind, record_id)
     return file
+
+
+class DataFile(File):
+    """A generated page's file, whose source is the data behind it.
+
+    ``rebuild`` makes a dirty build redo the page though that source was not
+    saved: the page shows a record that was (see ``on_files``).
+    """
+
+    rebuild = False
+
+    def is_modified(self) -> bool:
+        return self.rebuild or super().is_modified()
 
 
 class DataPage(Page):

@@ -67,3 +67,8 @@ def current_pages() -> BookPages:
     if not _current:
         raise RuntimeError("no book loaded: the hooks/generate.py hook must run before the macros")
     return _current[0]
+
+
+def last_pages() -> BookPages | None:
+    """The pages of this process's last build, if any: a live-preview rebuild compares its data."""
+    return _current[0] if _current else None
