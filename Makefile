@@ -95,8 +95,9 @@ $(STAMPS)/publish: $(STAMPS)/site $(STAMPS)/pdf $(ARCHIVE)
 validate: $(VENV)/.requirements
 	$(BIN)/python scripts/validate.py
 
-# Live preview: --dirty rebuilds only the page of the file saved (about 2 s at 1,000 pages);
-# other pages that show it catch up on the next full build, or use serve-full.
+# Live preview: --dirty rebuilds the generated pages that show what a save changed (about
+# 2 s at 1,000 pages; macros/rebuild.py); the hand-written pages (home, timeline, map,
+# statistics...) catch up on the next full build, or use serve-full.
 serve: $(VENV)/.requirements
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
