@@ -22,7 +22,8 @@ Runs in every build (``mkdocs build`` and each ``mkdocs serve`` rebuild):
   current section in the sidebar while one of its records is shown;
 - ``on_post_build``: writes the data downloads (JSON, CSV, schemas) into the
   site's downloads/ folder, which the Data page links to (a dirty rebuild of
-  the live preview keeps those of the first build).
+  the live preview keeps those of the first build); notes the book as built,
+  for the next live-preview rebuild to compare with.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from briefing.dataset import DataError  # noqa: E402
 from macros.book import open_book  # noqa: E402
 from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
-from macros.pages import BookPages, current_pages, last_pages, use_pages  # noqa: E402
+from macros.pages import BookPages, current_pages, last_built, remember_built, use_pages  # noqa: E402
 from macros.rebuild import pages_to_rebuild  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
 
@@ -66,9 +67,9 @@ def on_config(config):
         for problem in error.problems:
             log.error(str(problem))
         raise Abort(f"The data in {data_dir} has {len(error.problems)} problem(s); nothing was built.")
-    # The live preview's last build in this process: its data tells what a save changed.
-    last = last_pages()
-    _state["before"] = last.book if last and last.book.dataset.root == book.dataset.root else None
+    # The live preview's last finished build in this process: its data tells what a save changed.
+    last = last_built()
+    _state["before"] = last if last and last.dataset.root == book.dataset.root else None
     use_pages(BookPages(book, config.site_url))
     _state["abbreviations"] = _glossary_definitions(book)
     _configure_edit_links(config)
@@ -282,9 +283,10 @@ def _mark_section(page, active: bool) -> None:
 
 
 def on_post_build(config) -> None:
-    """Write the data downloads into the site: not MkDocs files, so the Data page links them as raw HTML."""
+    """Write the data downloads into the site (not MkDocs files: the Data page links them as raw HTML)."""
     if not _state.get("keep_downloads"):
         current_pages().write_downloads(Path(config.site_dir))
+    remember_built(current_pages().book)
 
 
 # Per-build state: this module is loaded afresh with each configuration.

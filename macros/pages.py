@@ -69,6 +69,17 @@ def current_pages() -> BookPages:
     return _current[0]
 
 
-def last_pages() -> BookPages | None:
-    """The pages of this process's last build, if any: a live-preview rebuild compares its data."""
-    return _current[0] if _current else None
+_built: list[Book] = []
+
+
+def remember_built(book: Book) -> None:
+    """Note that the site folder now holds the pages of ``book`` (the hook calls this when a build ends)."""
+    _built[:] = [book]
+
+
+def last_built() -> Book | None:
+    """The book of this process's last finished build, if any: a live-preview rebuild compares its data.
+
+    A build that failed wrote its pages partly or not at all, so it is never the one compared.
+    """
+    return _built[0] if _built else None
