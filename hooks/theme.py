@@ -13,11 +13,12 @@ each was a sixth of the theme's work:
 
 The overrides (``overrides/partials/{nav,search,palette}.html`` and the
 ``config`` block of ``overrides/main.html``) ask ``book_part_key(part,
-page)`` for a key naming all the part depends on, render Material's own
-part the first time they see a key (a partial through
-``overrides/partials/book-once.html``, which includes it from Material's
-templates under the prefix ``material/``; a block through ``book_once``),
-and reuse the result after that. No key (None) renders it as Material does.
+page)`` for a key naming all the part depends on, and ``book_once(key,
+render)`` renders Material's own part the first time it sees a key and
+reuses the result after that (a partial is included from Material's
+templates under the prefix ``material/``, by
+``overrides/partials/book-once.html``; a block is its ``super``). No key
+(None) renders it as Material does.
 
 - ``on_nav``: notes which pages are in the navigation;
 - ``on_env``: adds the prefix loader and the template globals.
@@ -48,7 +49,7 @@ def on_env(env, config, files):
         {"material": jinja2.FileSystemLoader(MATERIAL_TEMPLATES)})])
     cache_on = str(config.extra.get("theme_cache", True)).lower() not in ("false", "0", "no")
     parts: dict[tuple, str] = {}
-    env.globals.update(book_part_key=part_key if cache_on else (lambda part, page: None), book_parts=parts,
+    env.globals.update(book_part_key=part_key if cache_on else (lambda part, page: None),
                        book_once=lambda key, render: _once(parts, key, render))
     return env
 
@@ -77,7 +78,7 @@ def _record_sidebar_key(page, scheme: tuple[int, bool]) -> tuple | None:
 
 
 def _once(parts: dict, key: tuple | None, render: Callable[[], str]) -> str:
-    """A block's output (``render`` is its ``super``), rendered once per key."""
+    """What ``render`` gives (a block's ``super``, a partial's macro), rendered once per key."""
     if key is None:
         return render()
     if key not in parts:
