@@ -32,6 +32,8 @@ from pathlib import Path
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
+log = logging.getLogger("mkdocs.plugins.briefing")
+
 SEARCH_PLUGIN = "material/search"
 
 # Material's own lists: the tags it keeps in the indexed text (all others are
@@ -49,9 +51,6 @@ _RAW_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECAS
 _HEADING = re.compile(r'<h([1-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|([^<]+)")
-
-
-log = logging.getLogger("mkdocs.plugins.briefing")
 
 
 def on_files(files, config):
