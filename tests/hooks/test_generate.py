@@ -1,7 +1,9 @@
-"""hooks/generate.py, in-process: what the hook does to a hand-written page once it is converted.
+"""hooks/generate.py, in-process: steps whose mistakes a built page would not show.
 
-The whole hook is exercised by every site build (tests/site); these tests look
-at one step where a wrong result would not show in a built page.
+The whole hook is exercised by every site build (tests/site) and the live
+preview (tests/site/test_live_preview.py); these tests look at what the hook
+does to a hand-written page once it is converted, and at which build a
+live-preview rebuild compares its data with.
 """
 
 from __future__ import annotations
