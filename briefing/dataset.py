@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from yaml.nodes import ScalarNode
 
 from briefing import integrity, messages, schema
-from briefing.model import KINDS, Record
+from briefing.model import KINDS, Edition, Record
 from briefing.yamlsource import Document, YamlError, parse, position
 
 
@@ -55,6 +55,7 @@ class Dataset:
     root: Path
     records: dict[str, dict[str, Record]]
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    edition: Edition | None = None
 
     def kind(self, kind: str) -> dict[str, Record]:
         return self.records[kind]
@@ -64,6 +65,10 @@ class Dataset:
 
 
 NO_DATA_FOLDER = "the data folder does not exist; run from the repository root, or give the data folder's path"
+# The one file beside the kind folders: the book's data cut-off (briefing.model.Edition).
+EDITION_FILE = "book.yaml"
+NO_EDITION = ("the book's data cut-off is missing; create this file with the line `as_of: YYYY-MM-DD`, "
+              "the day the record was last brought up to date")
 
 
 @dataclass
@@ -91,15 +96,25 @@ def load_dataset(root: Path) -> Dataset:
     if not root.is_dir():
         raise DataError([Problem(str(root), 1, 1, "", NO_DATA_FOLDER)])
     problems = list(_layout_problems(root))
-    loaded = {(kind, path.stem): _load_file(kind, path) for kind, path in _record_files(root)}
-    problems += [problem for result in loaded.values() for problem in result.problems]
-    problems += _integrity_problems(loaded)
+    edition = _load_edition(root)
+    loaded = {(kind, path.stem): _load_file(KINDS[kind], path) for kind, path in _record_files(root)}
+    problems += edition.problems + [problem for result in loaded.values() for problem in result.problems]
+    problems += _integrity_problems(loaded, edition.record)
     if problems:
         raise DataError(sorted(problems, key=lambda problem: (problem.path, problem.line, problem.column)))
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     for (kind, record_id), result in loaded.items():
         records[kind][record_id] = result.record
-    return Dataset(root=root, records=records, files={key: result.path for key, result in loaded.items()})
+    return Dataset(root=root, records=records, files={key: result.path for key, result in loaded.items()},
+                   edition=edition.record)
+
+
+def _load_edition(root: Path) -> _Loaded:
+    """``data/book.yaml``, which every book needs: without a cut-off no page can say how current it is."""
+    path = root / EDITION_FILE
+    if not path.is_file():
+        return _Loaded(path, problems=[Problem(str(path), 1, 1, "as_of", NO_EDITION)])
+    return _load_file(Edition, path)
 
 
 # --- Which files there are ------------------------------------------------------------------------
@@ -124,7 +139,7 @@ def _layout_problems(root: Path) -> Iterator[Problem]:
             yield Problem(str(entry), 1, 1, "", message)
         elif entry.is_dir():
             yield from _kind_folder_problems(entry)
-        elif entry.suffix.lower() in (".yaml", ".yml"):
+        elif entry.suffix.lower() in (".yaml", ".yml") and entry.name != EDITION_FILE:
             message = f"records are read from kind folders only; move it to e.g. {root}/events/"
             yield Problem(str(entry), 1, 1, "", message)
 
@@ -142,7 +157,7 @@ def _kind_folder_problems(folder: Path) -> Iterator[Problem]:
 # --- One file: YAML, then the model ----------------------------------------------------------------
 
 
-def _load_file(kind: str, path: Path) -> _Loaded:
+def _load_file(model: type[Record], path: Path) -> _Loaded:
     """Parse and validate one file; every mistake becomes a located Problem, never an exception."""
     result = _Loaded(path)
     try:
@@ -154,9 +169,9 @@ def _load_file(kind: str, path: Path) -> _Loaded:
         result.problems += [Problem(str(path), p.line, p.column, p.field, p.message) for p in error.problems]
         return result
     try:
-        result.record = KINDS[kind].model_validate(document.value)
+        result.record = model.model_validate(document.value)
     except ValidationError as error:
-        result.problems += _schema_problems(str(path), KINDS[kind], document, error)
+        result.problems += _schema_problems(str(path), model, document, error)
     return result
 
 
@@ -189,7 +204,7 @@ def _schema_problem(path: str, model: type[Record], document: Document, details:
 # --- All files together ---------------------------------------------------------------------------
 
 
-def _integrity_problems(loaded: dict[tuple[str, str], _Loaded]) -> list[Problem]:
+def _integrity_problems(loaded: dict[tuple[str, str], _Loaded], edition: Edition | None) -> list[Problem]:
     """Check the valid records against each other; ids with a file count as existing either way."""
     records: dict[str, dict[str, Record]] = {kind: {} for kind in KINDS}
     known: dict[str, set[str]] = {kind: set() for kind in KINDS}
@@ -197,7 +212,7 @@ def _integrity_problems(loaded: dict[tuple[str, str], _Loaded]) -> list[Problem]
         known[kind].add(record_id)
         if result.record is not None:
             records[kind][record_id] = result.record
-    findings = integrity.check(records, known)
+    findings = integrity.check(records, known, edition.as_of if edition else None)
     documents = {key: parse(loaded[key].path.read_bytes()) for key in {(f.kind, f.record_id) for f in findings}}
     return [_locate_finding(loaded[(f.kind, f.record_id)].path, documents[(f.kind, f.record_id)], f) for f in findings]
 

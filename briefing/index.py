@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 from pydantic import BaseModel
 
 from briefing.dataset import Dataset
-from briefing.model import DateSpan, Event, Person, Quote, Record
+from briefing.model import DateSpan, Event, Person, Quote, Record, TreatyLink
 
 # The event kinds that count as a meeting of leaders, and the country pairs
 # whose meetings the book follows ("Russia" includes the Soviet Union).
@@ -66,6 +66,8 @@ class BookIndex:
     events_by_treaty: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     supersedes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     superseded_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    # (newer, older) -> the link as written, on whichever of the two records states it.
+    supersession: dict[tuple[str, str], TreatyLink] = field(default_factory=dict)
     events_by_place: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     places_within: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     statistics_by_event: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
@@ -135,17 +137,19 @@ def _index_related(event: Event, index: BookIndex) -> None:
 def _index_treaties(dataset: Dataset, index: BookIndex) -> None:
     """Signatories, topics and the supersession chain in both directions."""
     for treaty in dataset.kind("treaties").values():
-        for person in treaty.signatories:
-            index.treaties_by_signatory[person].append(treaty.id)
+        for signatory in treaty.signatories:
+            index.treaties_by_signatory[signatory.person].append(treaty.id)
         for topic in treaty.topics:
             index.treaties_by_topic[topic].append(treaty.id)
         # Either side of a supersession may be the one that records it.
         for older in treaty.supersedes:
-            _add_once(index.supersedes[treaty.id], older)
-            _add_once(index.superseded_by[older], treaty.id)
+            _add_once(index.supersedes[treaty.id], older.treaty)
+            _add_once(index.superseded_by[older.treaty], treaty.id)
+            index.supersession.setdefault((treaty.id, older.treaty), older)
         for newer in treaty.superseded_by:
-            _add_once(index.superseded_by[treaty.id], newer)
-            _add_once(index.supersedes[newer], treaty.id)
+            _add_once(index.superseded_by[treaty.id], newer.treaty)
+            _add_once(index.supersedes[newer.treaty], treaty.id)
+            index.supersession.setdefault((newer.treaty, treaty.id), newer)
 
 
 def _index_statistics(dataset: Dataset, index: BookIndex) -> None:

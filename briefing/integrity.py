@@ -1,4 +1,4 @@
-"""Checks that need the whole data set: ids, references between records, dates, supersession.
+"""Checks that need the whole data set: ids, references, dates, supersession, sources and the cut-off.
 
 The model validates one file at a time; whether ``kim-jong-un`` exists, or a
 treaty that one record says it supersedes agrees, can only be told with every
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from briefing import schema
 from briefing.messages import did_you_mean
-from briefing.model import DateSpan, Record
+from briefing.model import DateSpan, Record, Source
 
 Records = Mapping[str, Mapping[str, Record]]
 FieldPath = tuple[str | int, ...]
@@ -38,6 +38,12 @@ NOUNS = {
 INVERSES = {("treaties", "supersedes"): "superseded_by", ("treaties", "superseded_by"): "supersedes"}
 # Fields that place a record inside another of its kind: following them must not loop.
 CONTAINERS = {"places": "within"}
+# What a source other than a seed article must give, so that a reader can find and check it.
+CHECKABLE_SOURCE = {
+    "url": "its address (`url: https://...`), so that a reader can open it",
+    "publisher": "who published it at that address (`publisher: ...`)",
+    "read": "the day it was read (`read: YYYY-MM-DD`)",
+}
 
 
 @dataclass(frozen=True)
@@ -50,12 +56,13 @@ class Finding:
     message: str
 
 
-def check(records: Records, known: Mapping[str, set[str]] | None = None) -> list[Finding]:
+def check(records: Records, known: Mapping[str, set[str]] | None = None, as_of: str | None = None) -> list[Finding]:
     """Every integrity mistake in ``records`` (by kind, then by file name).
 
     ``known`` holds every id that has a file, valid or not, so that a reference to a
     record with its own schema errors is not reported a second time. It defaults to
-    the ids of ``records``.
+    the ids of ``records``. ``as_of`` is the book's data cut-off (data/book.yaml):
+    no source may be published or read after it.
     """
     known = known if known is not None else {kind: set(by_id) for kind, by_id in records.items()}
     findings = [*_ids(records)]
@@ -65,6 +72,8 @@ def check(records: Records, known: Mapping[str, set[str]] | None = None) -> list
                 findings += _references(kind, name, model, path, known)
                 findings += _date_order(kind, name, model, path)
             findings += _inverses(kind, name, record, records)
+    for name, source in records.get("sources", {}).items():
+        findings += _checkable(name, source, as_of)
     findings += _loops(records)
     return findings
 
@@ -130,12 +139,40 @@ def _inverses(kind: str, name: str, record: Record, records: Records) -> Iterato
     for (inverse_kind, field), inverse in INVERSES.items():
         if inverse_kind != kind:
             continue
-        for index, other_id in enumerate(getattr(record, field)):
+        for index, link in enumerate(getattr(record, field)):
+            other_id = link.treaty
             other = records.get(kind, {}).get(other_id)
-            if other is not None and other_id != name and name not in getattr(other, inverse):
+            if other is not None and other_id != name and name not in [back.treaty for back in getattr(other, inverse)]:
                 yield Finding(kind, name, (field, index),
                               f"{kind}/{other_id}.yaml does not list `{name}` in its {inverse}; "
                               f"add it there, or remove `{other_id}` here")
+
+
+def _checkable(name: str, source: Source, as_of: str | None) -> Iterator[Finding]:
+    """A source a reader can find (address, publisher, day read), within the book's cut-off.
+
+    The seed articles are exempt from the first rule: their copies came without an
+    address, and the book keeps them as given.
+    """
+    if source.kind != "seed-article":
+        for field, what in CHECKABLE_SOURCE.items():
+            if getattr(source, field) is None:
+                yield Finding("sources", name, (field,), f"a source that is not a seed article needs {what}")
+    if source.read and source.published and source.read < _first_day(source.published.start).isoformat():
+        yield Finding("sources", name, ("read",), f"`{source.read}` is before the source was published "
+                      f"(`{source.published.start}`); correct one of the two dates")
+    yield from _after_cut_off(name, source, as_of)
+
+
+def _after_cut_off(name: str, source: Source, as_of: str | None) -> Iterator[Finding]:
+    """Nothing the book cites can postdate its cut-off: the pages say the record is complete to that day."""
+    if as_of is None:
+        return
+    fix = f"is after the book's data cut-off `{as_of}`; move `as_of` in book.yaml forward, or correct the date"
+    if source.read and source.read > as_of:
+        yield Finding("sources", name, ("read",), f"`{source.read}` {fix}")
+    if source.published and _first_day(source.published.start).isoformat() > as_of:
+        yield Finding("sources", name, ("published", "start"), f"`{source.published.start}` {fix}")
 
 
 def _loops(records: Records) -> Iterator[Finding]:

@@ -181,6 +181,16 @@ class DateSpan(Record):
     derivation: Text | None = None
 
 
+class SourcedDateSpan(DateSpan):
+    """The date of an event or treaty, with the sources that establish it.
+
+    A date is a fact like any other: the page cites where it comes from, and
+    ``derivation`` says why it is no more precise when the sources stop short.
+    """
+
+    sources: list[SourceId] = Field(min_length=1)
+
+
 class Claim(Record):
     """One side of a conflict between sources."""
 
@@ -194,6 +204,8 @@ class Conflict(Record):
     about: Text
     claims: list[Claim] = Field(min_length=1)
     note: Text
+    # Where the note itself states a fact (a third account, the real date), what it rests on.
+    sources: list[SourceId] = []
 
 
 class Quote(Record):
@@ -209,21 +221,52 @@ class Quote(Record):
 # --- Kinds ------------------------------------------------------------------------
 
 
+# What a source is, for a reader weighing it: one of the five articles the book
+# grew from, an official record, a news agency's wire, a newspaper or broadcaster,
+# or a reference work (cited only where nothing better exists).
+SourceKind = Literal["seed-article", "official", "agency", "press", "reference"]
+SOURCE_KIND_NAMES: dict[str, str] = {
+    "seed-article": "Seed article",
+    "official": "Official record",
+    "agency": "News agency",
+    "press": "Press",
+    "reference": "Reference work",
+}
+# The same kinds as headings over a list of sources.
+SOURCE_KIND_HEADINGS: dict[str, str] = {
+    "seed-article": "Seed articles", "official": "Official records", "agency": "News agencies",
+    "press": "Press", "reference": "Reference works",
+}
+LANGUAGE_NAMES: dict[str, str] = {
+    "en": "English", "ru": "Russian", "ko": "Korean", "zh": "Chinese", "ja": "Japanese", "fr": "French",
+}
+Language = Literal["en", "ru", "ko", "zh", "ja", "fr"]
+
+
 class Source(Record):
-    """A news article the book cites. Never its text: only what identifies it."""
+    """A source the book cites. Never its text: only what identifies it and where to read it.
+
+    Every source but a seed article has a ``publisher``, an ``url`` and the day it
+    was ``read`` (briefing.integrity says so); the seed articles keep what their
+    copies give, which is often no address at all.
+    """
 
     id: Id
     title: Text
+    kind: SourceKind
     headline: Text | None = None
+    publisher: Text | None = None
     outlet: Text | None = None
     outlet_note: Text | None = None
     agencies: list[Text] = []
     authors: list[Text] = []
     contributors: list[Text] = []
     dateline: Text | None = None
-    published: DateSpan
-    language: Literal["en"]
+    # None for a web page that carries no date (an agency's "about" page): the book says "undated".
+    published: DateSpan | None = None
+    language: Language
     url: Annotated[str, Field(pattern=r"^https://")] | None = None
+    read: ReviewDate | None = None
     notes: list[Text] = []
     reviewed: ReviewDate | None = None
 
@@ -233,6 +276,7 @@ class NativeName(Record):
 
     script: Literal["Hangul", "Cyrillic", "Hanzi", "Latin"]
     name: Text
+    sources: list[SourceId] = Field(min_length=1)
 
 
 class Role(Record):
@@ -311,7 +355,7 @@ class Event(Record):
     ]
     status: Literal["held", "planned", "reported"] = "held"
     headline: bool = False
-    date: DateSpan
+    date: SourcedDateSpan
     place: PlaceId | None = None
     place_note: Text | None = None
     host: Country | None = None
@@ -324,23 +368,53 @@ class Event(Record):
     details: list[Statement] = []
     quotes: list[Quote] = []
     conflicts: list[Conflict] = []
+    limits: list[Statement] = []
     related: list[EventId] = []
     topics: list[TopicId] = []
     sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
+class Signatory(Record):
+    """Who signed a treaty, and which source says so."""
+
+    person: PersonId
+    note: Text | None = None
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class TreatyLink(Record):
+    """One treaty replacing another, with the source that says it did."""
+
+    treaty: TreatyId
+    note: Text | None = None
+    sources: list[SourceId] = Field(min_length=1)
+
+
+class Milestone(Record):
+    """One step in a treaty's life: planned, signed, ratified by a party, in force, ended."""
+
+    stage: Literal["planned", "signed", "ratified", "in-force", "invoked", "notice-given", "lapsed", "replaced"]
+    date: DateSpan
+    party: Country | None = None
+    place: PlaceId | None = None
+    text: Text
+    sources: list[SourceId] = Field(min_length=1)
+
+
 class Treaty(Record):
     id: Id
     title: Text
+    official_name: Statement | None = None
     kind: Literal["treaty", "agreement", "declaration"]
-    date: DateSpan
+    date: SourcedDateSpan
     parties: list[Country] = Field(min_length=2)
-    signatories: list[PersonId] = []
-    status: Literal["in-force", "superseded", "abandoned", "expected", "signed", "unknown"]
+    signatories: list[Signatory] = []
+    status: Literal["in-force", "superseded", "lapsed", "abandoned", "expected", "signed", "unknown"]
     status_note: Statement
-    supersedes: list[TreatyId] = []
-    superseded_by: list[TreatyId] = []
+    milestones: list[Milestone] = []
+    supersedes: list[TreatyLink] = []
+    superseded_by: list[TreatyLink] = []
     provisions: list[Statement] = []
     conflicts: list[Conflict] = []
     topics: list[TopicId] = []
@@ -370,6 +444,7 @@ class Topic(Record):
     title: Text
     aliases: list[Text] = []
     description: Text
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
 
 
@@ -380,8 +455,19 @@ class GlossaryTerm(Record):
     term: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.\-]*$")]
     expansion: Text
     definition: Text | None = None
-    sources: list[SourceId] = []
+    sources: list[SourceId] = Field(min_length=1)
     reviewed: ReviewDate | None = None
+
+
+class Edition(Record):
+    """The book as a whole (``data/book.yaml``): the day its record is complete to.
+
+    ``as_of`` is the data cut-off: every source was read by then, and the home
+    page, the PDF cover and every "Cite this page" print this one date.
+    """
+
+    as_of: ReviewDate
+    note: Text | None = None
 
 
 # The folder name under data/ for each kind, and the model its files hold.

@@ -24,11 +24,26 @@ BROKEN = REPO_ROOT / "tests" / "fixtures" / "broken"
 # What the validator says about each broken fixture, exactly. Long lines are kept whole
 # so that each message reads here as it does on the editor's screen.
 EXPECTED = {
+    "edition-missing": [
+        "data/book.yaml:1:1: as_of: the book's data cut-off is missing; create this file with the line `as_of: YYYY-MM-DD`, the day the record was last brought up to date",
+    ],
+    "integrity-date-without-source": [
+        "data/events/summit.yaml:5:3: date.sources: is required but missing; add `sources:` here",
+    ],
+    "integrity-source-after-cut-off": [
+        "data/sources/tass-2026.yaml:6:10: published.start: `2026-12-10` is after the book's data cut-off `2026-12-03`; move `as_of` in book.yaml forward, or correct the date",
+        "data/sources/tass-2026.yaml:9:7: read: `2026-12-11` is after the book's data cut-off `2026-12-03`; move `as_of` in book.yaml forward, or correct the date",
+    ],
+    "integrity-source-not-checkable": [
+        "data/sources/tass-2024.yaml:1:1: url: a source that is not a seed article needs its address (`url: https://...`), so that a reader can open it",
+        "data/sources/tass-2024.yaml:1:1: publisher: a source that is not a seed article needs who published it at that address (`publisher: ...`)",
+        "data/sources/tass-2024.yaml:1:1: read: a source that is not a seed article needs the day it was read (`read: YYYY-MM-DD`)",
+    ],
     "html-img-onerror": [
-        "data/events/summit.yaml:8:9: summary.text: raw HTML is not allowed (`<img src=x onerror=alert(1)>`); write plain text or Markdown",
+        "data/events/summit.yaml:9:9: summary.text: raw HTML is not allowed (`<img src=x onerror=alert(1)>`); write plain text or Markdown",
     ],
     "html-javascript-link": [
-        "data/events/summit.yaml:11:11: details[0].text: `javascript:` links are not allowed (`javascript:alert(1)).`); write plain text or Markdown",
+        "data/events/summit.yaml:12:11: details[0].text: `javascript:` links are not allowed (`javascript:alert(1)).`); write plain text or Markdown",
     ],
     "html-script-tag": [
         "data/topics/sanctions.yaml:3:14: description: raw HTML is not allowed (`<script>`); write plain text or Markdown",
@@ -46,28 +61,28 @@ EXPECTED = {
         "data/places/primorye.yaml:5:9: within: the places form a loop (primorye → vladivostok → primorye); break it in one of them",
     ],
     "integrity-self-reference": [
-        "data/events/summit.yaml:10:11: related[0]: `summit` is this event itself; remove it",
+        "data/events/summit.yaml:11:11: related[0]: `summit` is this event itself; remove it",
     ],
     "integrity-supersession-mismatch": [
-        "data/treaties/treaty-2024.yaml:11:14: supersedes[0]: treaties/treaty-2000.yaml does not list `treaty-2024` in its superseded_by; add it there, or remove `treaty-2000` here",
+        "data/treaties/treaty-2024.yaml:12:14: supersedes[0]: treaties/treaty-2000.yaml does not list `treaty-2024` in its superseded_by; add it there, or remove `treaty-2000` here",
     ],
     "integrity-unknown-nested-references": [
-        "data/events/summit.yaml:11:13: agreements[0].treaty: no treaty has the id `friendship-treaty`; add treaties/friendship-treaty.yaml, or correct the id",
-        "data/events/summit.yaml:17:15: quotes[0].sources[0]: no source has the id `src-b`; did you mean `src-a`?",
-        "data/events/summit.yaml:18:11: related[0]: no event has the id `summit-2023`; did you mean `summit`?",
-        "data/events/summit.yaml:19:10: topics[0]: no topic has the id `sanction`; did you mean `sanctions`?",
+        "data/events/summit.yaml:12:13: agreements[0].treaty: no treaty has the id `friendship-treaty`; add treaties/friendship-treaty.yaml, or correct the id",
+        "data/events/summit.yaml:18:15: quotes[0].sources[0]: no source has the id `src-b`; did you mean `src-a`?",
+        "data/events/summit.yaml:19:11: related[0]: no event has the id `summit-2023`; did you mean `summit`?",
+        "data/events/summit.yaml:20:10: topics[0]: no topic has the id `sanction`; did you mean `sanctions`?",
     ],
     "integrity-unknown-person": [
-        "data/events/summit.yaml:11:13: participants[0].person: no person has the id `kim-jong-um`; did you mean `kim-jong-un`?",
+        "data/events/summit.yaml:12:13: participants[0].person: no person has the id `kim-jong-um`; did you mean `kim-jong-un`?",
     ],
     "integrity-unknown-source": [
         "data/places/vladivostok.yaml:5:18: sources[1]: no source has the id `tass-2019`; add sources/tass-2019.yaml, or correct the id",
     ],
     "integrity-unknown-speaker": [
-        "data/events/summit.yaml:11:14: quotes[0].speaker: no person has the id `vladimir-putin`; add people/vladimir-putin.yaml, or correct the id",
+        "data/events/summit.yaml:12:14: quotes[0].speaker: no person has the id `vladimir-putin`; add people/vladimir-putin.yaml, or correct the id",
     ],
     "integrity-wrong-kind": [
-        "data/events/summit.yaml:11:13: participants[0].person: no person has the id `vladivostok` (`vladivostok` is a place); use an id from people/",
+        "data/events/summit.yaml:12:13: participants[0].person: no person has the id `vladivostok` (`vladivostok` is a place); use an id from people/",
     ],
     "layout-subfolder": [
         "data/topics/old:1:1: subfolders are not read; move its files up into data/topics/",
@@ -103,13 +118,14 @@ EXPECTED = {
         "data/statistics/workers.yaml:3:8: value: must be an ordinary number, not `.inf`",
     ],
     "schema-list-item-not-a-mapping": [
-        "data/events/summit.yaml:11:5: participants[0]: must be `key: value` fields (person, role, note, sources) indented in this list item, not the text `kim-jong-un`",
+        "data/events/summit.yaml:12:5: participants[0]: must be `key: value` fields (person, role, note, sources) indented in this list item, not the text `kim-jong-un`",
     ],
     "schema-missing-field": [
         "data/topics/sanctions.yaml:1:1: description: is required but missing; add `description:` here",
+        "data/topics/sanctions.yaml:1:1: sources: is required but missing; add `sources:` here",
     ],
     "schema-missing-nested-field": [
-        "data/events/summit.yaml:11:5: participants[0].role: is required but missing; add `role:` here",
+        "data/events/summit.yaml:12:5: participants[0].role: is required but missing; add `role:` here",
     ],
     "schema-no-such-month": [
         "data/events/summit.yaml:5:10: date.start: `2019-13` has no month 13; write a month from 01 to 12",
@@ -121,13 +137,13 @@ EXPECTED = {
         "data/places/vladivostok.yaml:5:10: sources: must be a list, not the text `src-a`; write it as [src-a]",
     ],
     "schema-not-a-mapping": [
-        "data/events/summit.yaml:4:7: date: must be `key: value` fields (start, end, weekday, approximate, derivation) indented under `date:`, not the text `2019-04-25`",
+        "data/events/summit.yaml:4:7: date: must be `key: value` fields (start, end, weekday, approximate, derivation, sources) indented under `date:`, not the text `2019-04-25`",
     ],
     "schema-not-https": [
         "data/sources/src-a.yaml:6:6: url: must be an https:// address, not `http://example.org/article`",
     ],
     "schema-not-true-or-false": [
-        "data/events/summit.yaml:10:11: headline: must be true or false, not the text `yes please`",
+        "data/events/summit.yaml:11:11: headline: must be true or false, not the text `yes please`",
     ],
     "schema-number-as-text": [
         "data/statistics/workers.yaml:3:8: value: must be a number, but `10000` is written as text; remove the quotes",
@@ -145,10 +161,10 @@ EXPECTED = {
         'data/topics/sanctions.yaml:2:8: title: must be text, but YAML reads `2019` as a number; put it in quotes: "2019"',
     ],
     "schema-unknown-field": [
-        "data/topics/sanctions.yaml:4:1: colour: is not a field here; remove it, or use one of: id, title, aliases, description, reviewed",
+        "data/topics/sanctions.yaml:4:1: colour: is not a field here; remove it, or use one of: id, title, aliases, description, sources, reviewed",
     ],
     "schema-unknown-field-typo": [
-        "data/events/summit.yaml:10:1: palce: is not a field here; did you mean `place`?",
+        "data/events/summit.yaml:11:1: palce: is not a field here; did you mean `place`?",
     ],
     "schema-words-for-number": [
         "data/statistics/workers.yaml:3:8: value: must be a number written in digits, not the text `ten thousand`",
@@ -232,7 +248,8 @@ def test_the_shipped_data_validates():
 
 # --- The Dataset a successful load returns ----------------------------------------------------------
 
-SOURCE = "id: src-a\ntitle: A test article\npublished:\n  start: 2019-04-25\nlanguage: en\n"
+SOURCE = "id: src-a\ntitle: A test article\nkind: seed-article\npublished:\n  start: 2019-04-25\nlanguage: en\n"
+EDITION = "as_of: 2026-12-03\n"
 PERSON = (BROKEN / "integrity-unknown-person" / "data" / "people" / "kim-jong-un.yaml").read_text("utf-8")
 
 
@@ -243,6 +260,7 @@ def _write(root: Path, relative: str, text: str) -> None:
 
 
 def test_a_valid_folder_loads_into_records_by_kind_and_id(tmp_path):
+    _write(tmp_path, "book.yaml", EDITION)
     _write(tmp_path, "sources/src-a.yaml", SOURCE)
     _write(tmp_path, "people/kim-jong-un.yaml", PERSON)
     dataset = load_dataset(tmp_path)
@@ -255,8 +273,10 @@ def test_a_valid_folder_loads_into_records_by_kind_and_id(tmp_path):
 
 
 def test_mistakes_in_several_files_are_all_reported_in_file_order(tmp_path):
-    _write(tmp_path, "topics/b.yaml", "id: b\ntitle: B\n")
-    _write(tmp_path, "topics/a.yaml", "id: a\ntitle: [A]\ndescription: A.\n")
+    _write(tmp_path, "book.yaml", EDITION)
+    _write(tmp_path, "sources/src-a.yaml", SOURCE)
+    _write(tmp_path, "topics/b.yaml", "id: b\ntitle: B\nsources: [src-a]\n")
+    _write(tmp_path, "topics/a.yaml", "id: a\ntitle: [A]\ndescription: A.\nsources: [src-a]\n")
     with pytest.raises(DataError) as raised:
         load_dataset(tmp_path)
     assert [(Path(p.path).name, p.line, p.column, p.field) for p in raised.value.problems] == [
@@ -267,6 +287,7 @@ def test_mistakes_in_several_files_are_all_reported_in_file_order(tmp_path):
 
 
 def test_a_reference_to_a_record_with_its_own_mistakes_is_not_reported_twice(tmp_path):
+    _write(tmp_path, "book.yaml", EDITION)
     _write(tmp_path, "sources/src-a.yaml", SOURCE)
     _write(tmp_path, "people/kim-jong-un.yaml", PERSON.replace("country: north-korea", "country: korea"))
     event = (BROKEN / "integrity-unknown-person" / "data" / "events" / "summit.yaml").read_text("utf-8")
@@ -285,14 +306,16 @@ def test_a_missing_data_folder_is_a_problem_not_a_traceback(tmp_path):
 
 
 def test_windows_line_endings_keep_the_positions(tmp_path):
+    _write(tmp_path, "book.yaml", EDITION)
     (tmp_path / "topics").mkdir()
-    (tmp_path / "topics" / "a.yaml").write_bytes(b"id: a\r\ntitle: A\r\ndescription: A.\r\ncolour: red\r\n")
+    (tmp_path / "topics" / "a.yaml").write_bytes(b"id: a\r\ntitle: A\r\ndescription: A.\r\ncolour: red\r\nsources: [a]\r\n")
     with pytest.raises(DataError) as raised:
         load_dataset(tmp_path)
     assert (raised.value.problems[0].line, raised.value.problems[0].column) == (4, 1)
 
 
 def test_hidden_files_and_other_files_in_kind_folders_are_left_alone(tmp_path):
+    _write(tmp_path, "book.yaml", EDITION)
     _write(tmp_path, "topics/.gitkeep", "")
     _write(tmp_path, "topics/README.md", "Topics.\n")
     _write(tmp_path, ".cache/x.yaml", "junk: [")
@@ -348,6 +371,7 @@ file_contents = st.one_of(
 def test_any_file_content_gives_a_dataset_or_located_problems_never_another_exception(content):
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        _write(root, "book.yaml", EDITION)
         _write(root, "sources/src-a.yaml", SOURCE)
         _write(root, "people/kim-jong-un.yaml", PERSON)
         (root / "events").mkdir()

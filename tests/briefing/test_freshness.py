@@ -22,8 +22,9 @@ TODAY = datetime.date(2026, 11, 24)
 
 
 def _write_topic(root: Path, topic_id: str, reviewed: str | None) -> None:
-    """A minimal valid topic; topics cite nothing, so a data set of them loads alone."""
-    lines = [f"id: {topic_id}", f"title: {topic_id.title()}", "description: A theme the book follows."]
+    """A minimal valid topic, citing the one source the data set holds (see ``dataset``)."""
+    lines = [f"id: {topic_id}", f"title: {topic_id.title()}", "description: A theme the book follows.",
+             "sources: [src-a]"]
     if reviewed:
         lines.append(f"reviewed: {reviewed}")
     (root / "topics").mkdir(parents=True, exist_ok=True)
@@ -33,6 +34,10 @@ def _write_topic(root: Path, topic_id: str, reviewed: str | None) -> None:
 @pytest.fixture
 def dataset(tmp_path: Path):
     """Four topics: never reviewed, reviewed 400 days ago, exactly a year ago, and last week."""
+    (tmp_path / "book.yaml").write_text("as_of: 2026-11-24\n", "utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "src-a.yaml").write_text(
+        "id: src-a\ntitle: An article\nkind: seed-article\npublished: {start: 2019}\nlanguage: en\nreviewed: 2026-11-17\n", "utf-8")
     _write_topic(tmp_path, "never", None)
     _write_topic(tmp_path, "old", "2025-10-20")
     _write_topic(tmp_path, "boundary", "2025-11-24")
@@ -44,7 +49,7 @@ def test_overdue_lists_never_reviewed_first_then_the_oldest(dataset):
     overdue = overdue_records(dataset, TODAY, 365)
     assert [(item.record_id, item.age_days, item.line) for item in overdue] == [
         ("never", None, 1),
-        ("old", 400, 4),
+        ("old", 400, 5),
     ]
 
 
@@ -55,7 +60,7 @@ def test_a_record_reviewed_exactly_one_period_ago_is_not_yet_overdue(dataset):
 
 def test_warning_lines_locate_stale_records_and_count_the_never_reviewed(dataset, tmp_path):
     assert warning_lines(dataset, TODAY, 365) == [
-        f"{tmp_path}/topics/old.yaml:4:1: reviewed: warning: last reviewed 2025-10-20, 400 days ago "
+        f"{tmp_path}/topics/old.yaml:5:1: reviewed: warning: last reviewed 2025-10-20, 400 days ago "
         "(limit 365); check the record against its sources, then set reviewed: 2026-11-24",
         "warning: 1 records have no reviewed: date; scripts/freshness.py lists them",
     ]

@@ -38,7 +38,7 @@ def test_every_page_citing_a_source_is_listed_once(index):
     assert index.citations_by_source["courier-2021"] == [
         Ref("events", "harbour-summit-2020"), Ref("events", "second-summit-2021"), Ref("events", "test-launch-2020"),
         Ref("treaties", "friendship-declaration-2020"), Ref("treaties", "harbour-treaty-2021"),
-        Ref("people", "leader-russia")]
+        Ref("people", "leader-russia"), Ref("topics", "fisheries")]
     assert Ref("events", "harbour-summit-2020") in index.citations_by_source["courier-2021"]  # in a conflict claim
     assert Ref("glossary", "tst") in index.citations_by_source["gazette-2020"]
     assert len(set(index.citations_by_source["gazette-2020"])) == len(index.citations_by_source["gazette-2020"])

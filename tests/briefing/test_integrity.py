@@ -7,8 +7,9 @@ import pytest
 from briefing.integrity import Finding, check
 from briefing.model import Event, Person, Place, Record, Source, Topic, Treaty
 
-SOURCE = Source.model_validate({"id": "afp-2019", "title": "An article", "published": {"start": "2019"}, "language": "en"})
-TOPIC = Topic.model_validate({"id": "sanctions", "title": "Sanctions", "description": "Measures."})
+SOURCE = Source.model_validate({"id": "afp-2019", "title": "An article", "kind": "seed-article",
+                                "published": {"start": "2019"}, "language": "en"})
+TOPIC = Topic.model_validate({"id": "sanctions", "title": "Sanctions", "description": "Measures.", "sources": ["afp-2019"]})
 
 
 def _person(record_id: str = "kim-jong-un", **fields) -> Person:
@@ -21,7 +22,7 @@ def _person(record_id: str = "kim-jong-un", **fields) -> Person:
 
 def _event(record_id: str = "summit", **fields) -> Event:
     return Event.model_validate({
-        "id": record_id, "title": "A summit", "kind": "summit", "date": {"start": "2019-04-25"},
+        "id": record_id, "title": "A summit", "kind": "summit", "date": {"start": "2019-04-25", "sources": ["afp-2019"]},
         "countries": ["russia"], "summary": {"text": "They met.", "sources": ["afp-2019"]},
         "sources": ["afp-2019"], **fields,
     })
@@ -32,9 +33,13 @@ def _place(record_id: str, within: str | None = None) -> Place:
                                  "within": within, "sources": ["afp-2019"]})
 
 
+def _link(treaty_id: str) -> dict:
+    return {"treaty": treaty_id, "sources": ["afp-2019"]}
+
+
 def _treaty(record_id: str, **fields) -> Treaty:
     return Treaty.model_validate({
-        "id": record_id, "title": "A treaty", "kind": "treaty", "date": {"start": "2000"},
+        "id": record_id, "title": "A treaty", "kind": "treaty", "date": {"start": "2000", "sources": ["afp-2019"]},
         "parties": ["russia", "north-korea"], "status": "in-force",
         "status_note": {"text": "In force.", "sources": ["afp-2019"]}, "sources": ["afp-2019"], **fields,
     })
@@ -126,7 +131,7 @@ def test_an_id_whose_file_exists_but_did_not_validate_is_not_reported_missing():
     ("2019-05-01", "2019-04", False),
 ])
 def test_an_end_is_compared_with_a_start_at_the_precision_each_is_written(start, end, in_order):
-    findings = check(_records(_event(date={"start": start, "end": end})))
+    findings = check(_records(_event(date={"start": start, "end": end, "sources": ["afp-2019"]})))
     expected = [] if in_order else [
         Finding("events", "summit", ("date", "end"), f"`{end}` is before the start `{start}`; correct one of the two dates")
     ]
@@ -142,9 +147,9 @@ def test_nested_date_spans_are_checked_too():
 
 
 def test_supersedes_and_superseded_by_must_agree_from_both_ends():
-    old, new = _treaty("treaty-2000", superseded_by=["treaty-2024"]), _treaty("treaty-2024", supersedes=["treaty-2000"])
+    old, new = _treaty("treaty-2000", superseded_by=[_link("treaty-2024")]), _treaty("treaty-2024", supersedes=[_link("treaty-2000")])
     assert check(_records(old, new)) == []
-    findings = check(_records(_treaty("treaty-2000", superseded_by=["treaty-2024"]), _treaty("treaty-2024")))
+    findings = check(_records(_treaty("treaty-2000", superseded_by=[_link("treaty-2024")]), _treaty("treaty-2024")))
     assert findings == [Finding(
         "treaties", "treaty-2000", ("superseded_by", 0),
         "treaties/treaty-2024.yaml does not list `treaty-2000` in its supersedes; add it there, or remove `treaty-2024` here",

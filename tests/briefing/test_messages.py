@@ -24,7 +24,7 @@ class Count(BaseModel):
     count: StrictInt
 
 
-TOPIC = {"id": "labour", "title": "Labour", "description": "Workers."}
+TOPIC = {"id": "labour", "title": "Labour", "description": "Workers.", "sources": ["a"]}
 STATISTIC = {"id": "workers", "label": "Workers", "value": 1, "unit": "people", "asserted_by": "a report", "sources": ["a"]}
 PARTICIPANT = {"person": "kim-jong-un", "role": "guest", "sources": ["a"]}
 
@@ -41,7 +41,7 @@ def test_did_you_mean_names_the_closest_choice_or_nothing():
 
 
 SCHEMA_CASES = [
-    (Topic, {"id": "labour", "title": "Labour"}, None, (), "is required but missing; add `description:` here"),
+    (Topic, {"id": "labour", "title": "Labour", "sources": ["a"]}, None, (), "is required but missing; add `description:` here"),
     (Topic, {**TOPIC, "titel": "x"}, "x", ("id", "title", "description"), "is not a field here; did you mean `title`?"),
     (Topic, {**TOPIC, "colour": "red"}, "red", ("id", "title"), "is not a field here; remove it, or use one of: id, title"),
     (Topic, {**TOPIC, "title": None}, "", (), "is empty; write the text after the colon"),

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from briefing import schema
-from briefing.model import ID_PATTERN, KINDS, DateSpan, Event, Participant, Statement, Treaty
+from briefing.model import ID_PATTERN, KINDS, DateSpan, Event, Participant, SourcedDateSpan, Statement, Treaty
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -31,7 +31,7 @@ def test_a_json_schema_forbids_unknown_keys_and_requires_what_the_model_requires
 
 
 def test_a_json_schema_accepts_a_bare_year_as_a_date():
-    start = schema.json_schema("events")["$defs"]["DateSpan"]["properties"]["start"]
+    start = schema.json_schema("events")["$defs"]["SourcedDateSpan"]["properties"]["start"]
     assert {"type": "integer", "minimum": 1000, "maximum": 9999} in start["anyOf"]
 
 
@@ -65,14 +65,14 @@ def test_shape_names_nested_models_and_reference_kinds():
     fields = {field.name: (field.model, field.ref) for field in schema.shape(Participant)}
     assert fields == {"person": (None, "people"), "role": (None, None), "note": (None, None), "sources": (None, "sources")}
     event = {field.name: (field.model, field.ref) for field in schema.shape(Event)}
-    assert event["date"] == (DateSpan, None)
+    assert event["date"] == (SourcedDateSpan, None)
     assert event["agenda"] == (Statement, None)
     assert event["place"] == (None, "places")
 
 
 def test_model_at_follows_fields_and_skips_list_indices():
     assert schema.model_at(Event, ("participants", 0)) is Participant
-    assert schema.model_at(Event, ("date",)) is DateSpan
+    assert schema.model_at(Event, ("date",)) is SourcedDateSpan
     assert schema.model_at(Event, ()) is Event
     assert schema.model_at(Event, ("title",)) is None
     assert schema.model_at(Event, ("nonsense", "deeper")) is None
@@ -85,14 +85,18 @@ def test_field_names_are_in_model_order():
 
 def test_references_list_every_id_with_its_path_and_kind():
     treaty = Treaty.model_validate({
-        "id": "t", "title": "T", "kind": "treaty", "date": {"start": "2000"}, "parties": ["russia", "china"],
-        "signatories": ["vladimir-putin"], "status": "in-force", "status_note": {"text": "x", "sources": ["s1"]},
-        "supersedes": ["t-old"], "topics": ["space"], "sources": ["s2"],
+        "id": "t", "title": "T", "kind": "treaty", "date": {"start": "2000", "sources": ["s3"]}, "parties": ["russia", "china"],
+        "signatories": [{"person": "vladimir-putin", "sources": ["s4"]}], "status": "in-force", "status_note": {"text": "x", "sources": ["s1"]},
+        "supersedes": [{"treaty": "t-old", "sources": ["s5"]}], "topics": ["space"], "sources": ["s2"],
     })
     assert list(schema.references(treaty)) == [
-        (("signatories", 0), "people", "vladimir-putin"),
-        (("supersedes", 0), "treaties", "t-old"),
         (("topics", 0), "topics", "space"),
         (("sources", 0), "sources", "s2"),
-        (("status_note", "sources", 0), "sources", "s1"),  # nested models after the record's own fields
+        # nested models after the record's own fields
+        (("date", "sources", 0), "sources", "s3"),
+        (("signatories", 0, "person"), "people", "vladimir-putin"),
+        (("signatories", 0, "sources", 0), "sources", "s4"),
+        (("status_note", "sources", 0), "sources", "s1"),
+        (("supersedes", 0, "treaty"), "treaties", "t-old"),
+        (("supersedes", 0, "sources", 0), "sources", "s5"),
     ]
