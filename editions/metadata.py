@@ -1,7 +1,8 @@
 """What the cover of every PDF says about itself: how current the data is, and which version.
 
 A reader holding paper cannot check the site, so the cover must say which data it
-shows ("as of" the newest source) and which build of the book it is.
+shows (the book's data cut-off, the date the site and every citation show too)
+and which build of the book it is.
 """
 
 from __future__ import annotations
@@ -10,15 +11,12 @@ import subprocess
 from pathlib import Path
 
 from briefing.dataset import Dataset
-from briefing.index import date_key
-from macros.dates import format_span
+from visuals import cite
 
 
 def data_as_of(dataset: Dataset) -> str:
-    """The publication date of the newest source, at the precision the data gives it."""
-    sources = dataset.kind("sources").values()
-    newest = max(sources, key=lambda source: date_key(source.published), default=None)
-    return format_span(newest.published) if newest else "no sources yet"
+    """The book's data cut-off in words, the same as the site's (visuals.cite)."""
+    return cite.data_as_of(dataset).date
 
 
 def book_version(root: Path) -> str:

@@ -33,6 +33,11 @@ class Book:
         object.__setattr__(self, "abbreviations", Abbreviations(self.dataset))
         object.__setattr__(self, "_data_root", self.dataset.root.resolve())
 
+    @property
+    def as_of(self) -> str:
+        """The book's data cut-off (data/book.yaml), the one date every edition prints."""
+        return self.dataset.edition.as_of
+
     def record(self, kind: str, record_id: str) -> Record | None:
         return self.dataset.records.get(kind, {}).get(record_id)
 

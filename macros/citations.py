@@ -56,9 +56,9 @@ class Citations:
         source = self._sources[source_id]
         href = escape_text(self._href(page_path("sources", source_id)))
         parts = [f'<a href="{href}">{escape_text(source.title)}</a>']
-        if source.outlet:
-            parts.append(escape_text(source.outlet))
-        parts.append(escape_text(format_span(source.published, weekday=False)))
+        if source.outlet or source.publisher:
+            parts.append(escape_text(source.outlet or source.publisher))
+        parts.append(escape_text(format_span(source.published, weekday=False) if source.published else "undated"))
         backlinks = "".join(
             f'&#160;<a class="footnote-backref" href="#{escape_text(_reference_id(source_id, count))}" '
             f'title="Jump back to footnote {number} in the text">&#8617;</a>'

@@ -48,6 +48,24 @@ def _format_range(start: str, end: str | None) -> str:
     return f"{format_partial_date(start)} – {format_partial_date(end)}"
 
 
+def is_day_precise(span: DateSpan) -> bool:
+    """Whether the sources give the day: only then is an item's place among dated ones known."""
+    return span.start.count("-") == 2
+
+
+def format_placed(span: DateSpan | None) -> str:
+    """A date for a list in date order, saying when its place in the order is not known.
+
+    "13 September 2023"; "September 2023, day not given"; "2024, date not given".
+    """
+    if span is None:
+        return "undated"
+    text = format_span(span, weekday=False)
+    if is_day_precise(span):
+        return text
+    return f"{text}, {'day' if span.start.count('-') == 1 else 'date'} not given"
+
+
 def year_of(span: DateSpan | None) -> str:
     """The year a date falls in, for grouping ("Undated" when there is no date)."""
     return span.start[:4] if span else "Undated"

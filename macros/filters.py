@@ -20,8 +20,8 @@ from jinja2.runtime import Context
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
-from briefing.model import COUNTRY_NAMES, DateSpan, Statement, Statistic
-from macros.dates import format_span
+from briefing.model import COUNTRY_NAMES, LANGUAGE_NAMES, DateSpan, Statement, Statistic
+from macros.dates import format_partial_date, format_placed, format_span
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -127,6 +127,21 @@ def date(span: DateSpan | None, weekday: bool = True) -> Markup:
     return escape_text(format_span(span, weekday=weekday) if span else "undated")
 
 
+def placed_date(span: DateSpan | None) -> Markup:
+    """A date in a chronological list: "2024, date not given" where the day is unknown."""
+    return escape_text(format_placed(span))
+
+
+def partial_date(value: str) -> Markup:
+    """A bare partial date in words ("2 December 2026"): the cut-off, the day a source was read."""
+    return escape_text(format_partial_date(value))
+
+
+def language(code: str) -> str:
+    """A language code as its English name ("ru" -> "Russian")."""
+    return LANGUAGE_NAMES.get(code, code)
+
+
 def country(code: str | None) -> str:
     return COUNTRY_NAMES.get(code, code) if code else ""
 
@@ -159,7 +174,8 @@ def one_line(value: object) -> Markup:
 FILTERS = {
     "text": escape_text, "one_line": one_line, "date": date, "country": country,
     "countries": countries, "quantity": quantity, "humanise": humanise,
-    "statement": statement, "cite": cite,
+    "statement": statement, "cite": cite, "partial_date": partial_date, "language": language,
+    "placed_date": placed_date,
 }
 GLOBALS = {"link": link, "href": href, "heading": heading, "page_path": page_path, "title_of": record_title}
 

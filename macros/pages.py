@@ -17,7 +17,6 @@ from macros.blocks import HeldBlocks
 from macros.book import Book
 from macros.figures import DOWNLOADS_DIR, Figures, brief_link
 from macros.links import href_from
-from visuals.cite import data_as_of
 from visuals.downloads import write_downloads
 
 
@@ -48,7 +47,7 @@ class BookPages:
             if ahead.finish_or_none(job) is not None:
                 return
         schemas = self.book.repo_root / "schemas"
-        write_downloads(self.book.dataset, site_dir / DOWNLOADS_DIR, schemas, data_as_of(self.book.dataset).date)
+        write_downloads(self.book.dataset, site_dir / DOWNLOADS_DIR, schemas, self.book.as_of)
 
     def write_downloads_ahead(self, site_dir: Path) -> None:
         """Start writing the downloads in a forked process; ``write_downloads`` waits for it."""

@@ -21,11 +21,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from briefing.index import date_key, place_chain
-from briefing.model import COUNTRY_NAMES
+from briefing.model import COUNTRY_NAMES, SOURCE_KIND_HEADINGS, SOURCE_KIND_NAMES
 from macros import filters
 from macros.book import Book
 from macros.citations import Citations
-from macros.dates import year_of
+from macros.dates import is_day_precise, year_of
 from macros.links import Href, docs_href
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -112,8 +112,9 @@ def _context_treaties(book: Book, treaty) -> dict:
     index = book.index
     return {
         "treaty": treaty,
-        "supersedes": index.supersedes.get(treaty.id, []),
-        "superseded_by": index.superseded_by.get(treaty.id, []),
+        "supersedes": [(older, index.supersession[(treaty.id, older)]) for older in index.supersedes.get(treaty.id, [])],
+        "superseded_by": [(newer, index.supersession[(newer, treaty.id)])
+                          for newer in index.superseded_by.get(treaty.id, [])],
         "lineage": _lineage(book, treaty.id),
         "events": index.events_by_treaty.get(treaty.id, []),
     }
@@ -216,11 +217,22 @@ _INDEX_CONTEXTS = {
 
 
 def render_timeline(book: Book, resolve_href: Href = docs_href) -> Markup:
-    """Every event, oldest first, under its year."""
+    """Every event, oldest first, under its year; those the sources date only to a month or year apart.
+
+    An event known only as "2024" cannot be put before or after one of 19 June 2024,
+    so each year lists its dated events in order, then the others, labelled.
+    """
     events = book.dataset.kind("events")
     ordered = [events[event_id] for event_id in book.index.events_by_date]
-    years = [(year, list(group)) for year, group in groupby(ordered, key=lambda event: year_of(event.date))]
+    years = [(year, *_split_by_precision(list(group)))
+             for year, group in groupby(ordered, key=lambda event: year_of(event.date))]
     return render_template("timeline.html.j2", book, resolve_href, years=years)
+
+
+def _split_by_precision(events: list) -> tuple[list, list]:
+    """The events dated to the day (in order), and the rest (known only to the month or year)."""
+    dated = [event for event in events if is_day_precise(event.date)]
+    return dated, [event for event in events if not is_day_precise(event.date)]
 
 
 def render_statistics(book: Book, charts: dict[str, Markup] | None = None, resolve_href: Href = docs_href) -> Markup:
@@ -238,9 +250,12 @@ def render_statistics(book: Book, charts: dict[str, Markup] | None = None, resol
 
 
 def render_bibliography(book: Book, resolve_href: Href = docs_href) -> Markup:
-    """Every source, with every page that cites it."""
+    """Every source, with every page that cites it, grouped by kind (seed articles first)."""
     sources = sorted(book.dataset.kind("sources").values(), key=lambda source: source.title.casefold())
-    return render_template("sources.html.j2", book, resolve_href, sources=sources)
+    groups = [(SOURCE_KIND_HEADINGS[kind], name, [source for source in sources if source.kind == kind])
+              for kind, name in SOURCE_KIND_NAMES.items()]
+    return render_template("sources.html.j2", book, resolve_href, groups=[group for group in groups if group[2]],
+                           as_of=book.as_of)
 
 
 def render_compare(book: Book, resolve_href: Href = docs_href) -> Markup:
@@ -261,9 +276,14 @@ def render_home(book: Book, resolve_href: Href = docs_href) -> Markup:
     events = book.dataset.kind("events")
     newest_first = [events[event_id] for event_id in reversed(book.index.events_by_date)]
     headline = [event for event in newest_first if event.headline]
+    dated, undated = _split_by_precision(newest_first)
+    latest = dated[:HOME_LATEST]
+    # Events from the oldest of those years on whose day the sources do not give: shown
+    # apart, never ranked among the dated (the newest of them may be the latest of all).
+    since = min((year_of(event.date) for event in latest), default="")
     return render_template(
-        "home.html.j2", book, resolve_href,
-        latest=newest_first[:HOME_LATEST],
+        "home.html.j2", book, resolve_href, as_of=book.as_of,
+        latest=latest, latest_undated=[event for event in undated if year_of(event.date) >= since],
         headline=headline,
         figures=_key_figures(book, headline),
         key_people=_key_people(book, headline),

@@ -1,27 +1,19 @@
 """"Cite this page": a plain-text and a BibTeX citation for any record's page.
 
 What the reader cites is the data behind a page, so a citation carries the
-data's "as of" date. That date is defined as **the date of the last commit that
-changed ``data/``** (``git log -1 --format=%cs -- data``): it changes exactly
-when the data does, is the same on every build of one commit, and does not
-move when only the site's code or styling changes. The date a record was last
-reviewed, or the newest event in it, would say how fresh one record is, not
-the data set the page was built from.
-
-Outside a git checkout (a source archive, a copied folder) there is no commit
-to ask, so the date falls back to the newest publication date among the
-sources, at the precision the sources give it: the data cannot be newer than
-what it was taken from, and the citation says which rule gave the date.
+data's "as of" date: the book's data cut-off, ``as_of`` in ``data/book.yaml``.
+It is set by the editors when they bring the record up to date, is the same on
+every page, on the home page and on the PDF cover, and no source the book cites
+may be published or read after it (briefing.integrity checks that).
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from briefing.dataset import Dataset
-from briefing.index import date_key
+from macros.dates import format_partial_date
 
 # Kinds shown as rows of one shared page, and that page (the site's scheme).
 SECTION_PAGES = {"statistics": "statistics", "sources": "sources", "glossary": "glossary"}
@@ -33,7 +25,7 @@ BIBTEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&"
 
 @dataclass(frozen=True)
 class AsOf:
-    """The data's date and how it was found ("last data commit" or "newest source")."""
+    """The data's date in words, and what it is ("data cut-off")."""
 
     date: str
     basis: str
@@ -46,24 +38,8 @@ class Citation:
 
 
 def data_as_of(dataset: Dataset) -> AsOf:
-    """The date of the last commit touching the data folder, else the newest source's date."""
-    committed = _last_commit_date(dataset.root)
-    if committed:
-        return AsOf(committed, "last data commit")
-    sources = dataset.kind("sources").values()
-    newest = max((source.published for source in sources), key=date_key, default=None)
-    return AsOf(newest.start if newest else "undated", "newest source")
-
-
-def _last_commit_date(data_dir: Path) -> str | None:
-    """``YYYY-MM-DD`` of the newest commit that changed ``data_dir``; None without git or history."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%cs", "--", "."], cwd=data_dir,
-                                capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    date = result.stdout.strip()
-    return date if result.returncode == 0 and date else None
+    """The book's data cut-off, in words ("2 December 2026"), as every edition prints it."""
+    return AsOf(format_partial_date(dataset.edition.as_of), "data cut-off")
 
 
 def cite_page(title: str, url: str, as_of: AsOf, key: str, book_title: str = BOOK_TITLE) -> Citation:
@@ -72,7 +48,7 @@ def cite_page(title: str, url: str, as_of: AsOf, key: str, book_title: str = BOO
     ``key`` names the BibTeX entry (e.g. "briefing-events-vostochny-summit-2023").
     """
     text = f"“{title}”. In: {book_title}. Data as of {as_of.date}. {url}"
-    year = [("year", as_of.date[:4])] if as_of.date[:4].isdigit() else []
+    year = [("year", as_of.date[-4:])] if as_of.date[-4:].isdigit() else []
     fields = [("title", _braced(title)), ("booktitle", _braced(book_title)), *year,
               ("url", url), ("note", _braced(f"Data as of {as_of.date} ({as_of.basis})"))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)

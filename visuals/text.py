@@ -49,8 +49,9 @@ def source_line(dataset: Dataset, source_ids: Iterable[str]) -> str:
     for source_id in dict.fromkeys(source_ids):
         source = sources[source_id]
         # Citation titles often end "(AFP, 2019)"; the date is added only when missing.
-        date = short_date(source.published)
-        parts = [source.title, source.outlet, None if source.published.start[:4] in source.title else date]
+        date = short_date(source.published) if source.published else "undated"
+        year = source.published.start[:4] if source.published else "undated"
+        parts = [source.title, source.outlet, None if year in source.title else date]
         entries.append(", ".join(part for part in parts if part))
     label = "Source" if len(entries) == 1 else "Sources"
     return f"{label}: " + "; ".join(entries) + "."

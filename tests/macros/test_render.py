@@ -59,8 +59,10 @@ def test_event_page_opens_with_the_bottom_line(book):
     assert top.index(bluf) <= 3
     lines = _labelled(bluf)
     assert list(lines) == ["When:", "Where:", "Who:", "What:", "What came of it:"]
-    assert lines["When:"].text == ('When: Friday 1 May 2020 How the date was fixed: The report dated 2 May 2020 says '
+    # The date cites its source: note 1, the first on the page.
+    assert lines["When:"].text == ('When: Friday 1 May 20201 How the date was fixed: The report dated 2 May 2020 says '
                                    'the leaders met "yesterday".')
+    assert lines["When:"].find("sup").text == "1"
     assert lines["Where:"].links == [("/places/lighthouse-island.md", "Lighthouse Island"),
                                      ("/places/harbour-city.md", "Harbour City")]
     assert lines["Where:"].text.endswith("; hosted by Russia")
@@ -77,7 +79,8 @@ def test_event_page_opens_with_the_bottom_line(book):
 
 def test_an_event_without_a_place_or_principals_says_so(book):
     lines = _labelled(_page(book, "events", "test-launch-2020").find("div", class_="admonition"))
-    assert lines["When:"].text == "When: June 2020"
+    # The date, then the note that cites its source.
+    assert lines["When:"].text.removesuffix(lines["When:"].find("sup").text) == "When: June 2020"
     assert lines["Where:"].text == "Where: not stated in the sources"
     assert lines["Who:"].text == "Who: North Korea"
     assert "What came of it:" not in lines
@@ -231,7 +234,7 @@ def test_person_page_lists_names_roles_events_and_quotes(book):
                                                                "2020 to 2021"]
     attended = section(page, "Events attended").find("table")
     assert rows(attended) == [["1 May 2020", "Harbour summit", "Guest"],
-                              ["2021", "Second summit in Harbour City", "Guest"]]
+                              ["2021, date not given", "Second summit in Harbour City", "Guest"]]
     assert attended.links == [("/events/harbour-summit-2020.md", "Harbour summit"),
                               ("/events/second-summit-2021.md", "Second summit in Harbour City")]
     quote = section(page, "Quotes").find("blockquote")
@@ -255,15 +258,21 @@ def test_treaty_page_shows_the_whole_supersession_chain(book):
     assert [step.text for step in steps] == ["Harbour friendship declaration (this page) — 1 May 2020, superseded",
                                              "Harbour treaty — 2021, in force"]
     assert steps[0].links == [] and steps[1].links == [("/treaties/harbour-treaty-2021.md", "Harbour treaty")]
-    later = _labelled(chain)["This one is superseded by:"]
-    assert later.links == [("/treaties/harbour-treaty-2021.md", "Harbour treaty")]
-    earlier = _labelled(section(newer, "The chain of treaties it belongs to"))["This one supersedes:"]
-    assert earlier.links == [("/treaties/friendship-declaration-2020.md", "Harbour friendship declaration")]
+    later = _labelled(chain)["This one was replaced by:"]
+    # The link, then the note citing the source that says so.
+    assert later.links[0] == ("/treaties/harbour-treaty-2021.md", "Harbour treaty")
+    assert later.links[1][0].startswith("#fn:")
+    earlier = _labelled(section(newer, "The chain of treaties it belongs to"))["This one replaced:"]
+    assert earlier.links[0] == ("/treaties/friendship-declaration-2020.md", "Harbour friendship declaration")
+    assert earlier.links[1][0].startswith("#fn:")
     events = section(older, "Events where it was signed or discussed").find("table")
     assert rows(events) == [["1 May 2020", "Harbour summit", "Signed"]]
     assert events.links == [("/events/harbour-summit-2020.md", "Harbour summit")]
     signed = _labelled(older.find("div", class_="admonition"))["Signed by:"]
-    assert signed.links == [("/people/leader-russia.md", "Ivan Testov"), ("/people/leader-north.md", "Pak Test-hun")]
+    # Each signatory, with the note citing the source that names them.
+    assert [link for link in signed.links if not link[0].startswith("#fn:")] == [
+        ("/people/leader-russia.md", "Ivan Testov"), ("/people/leader-north.md", "Pak Test-hun")]
+    assert len(signed.find_all("sup")) == 2
 
 
 def test_topic_page_gathers_events_figures_treaties_and_quotes(book):
@@ -318,19 +327,24 @@ def test_events_index_lists_meetings_newest_first_then_other_events(book):
     assert page.find("h1").text == "Events"
     meetings = section(page, "Summits, visits and meetings").find("table")
     assert header(meetings) == ["Date", "Event", "Kind", "Where"]
-    assert rows(meetings) == [["2021", "Second summit in Harbour City", "Summit", "Harbour City"],
+    assert rows(meetings) == [["2021, date not given", "Second summit in Harbour City", "Summit", "Harbour City"],
                               ["1 May 2020", "★ Harbour summit", "Summit", "Lighthouse Island"]]
-    assert rows(section(page, "Other events").find("table")) == [["June 2020", "A test rocket launch",
+    assert rows(section(page, "Other events").find("table")) == [["June 2020, day not given", "A test rocket launch",
                                                                   "Missile launch", "North Korea"]]
 
 
 def test_timeline_groups_events_by_year_oldest_first(book):
     page = parse(render.render_timeline(book))
     assert headings(page) == ["2020", "2021"]
-    assert [li.text for li in section(page, "2020").find_all("li")] == [
-        "1 May 2020: ★ Harbour summit (Lighthouse Island)", "June 2020: A test rocket launch"]
+    # Within a year, the events dated to the day in order; then, apart and labelled, those
+    # the sources date only to the month or the year, whose place among them is unknown.
+    year_2020 = section(page, "2020")
+    assert [li.text for li in year_2020.find("ul").find_all("li")] == ["1 May 2020: ★ Harbour summit (Lighthouse Island)"]
+    undated = year_2020.find("ul", class_="book-undated")
+    assert [li.text for li in undated.find_all("li")] == ["June 2020, day not given: A test rocket launch"]
+    assert "Known only to the month or the year, so not placed among the dated events:" in year_2020.text
     assert [li.text for li in section(page, "2021").find_all("li")] == [
-        "2021: Second summit in Harbour City (Harbour City)"]
+        "2021, date not given: Second summit in Harbour City (Harbour City)"]
     assert section(page, "2020").links[2] == ("/events/test-launch-2020.md", "A test rocket launch")
 
 
@@ -377,14 +391,15 @@ def test_compare_page_links_the_rest_of_a_meetings_details(book):
 
 def test_bibliography_lists_every_page_citing_a_source(book):
     page = parse(render.render_bibliography(book))
-    gazette = page.find("h2", id="gazette-2020")
+    assert headings(page) == ["Seed articles (2)"]
+    gazette = page.find("h3", id="gazette-2020")
     assert gazette.text == "Leaders meet at the harbour (Test Gazette, 2020)"
-    assert page.find("h2", id="courier-2021").text == "Second summit report (Test Courier, 2021)"
-    courier = section(page, "Second summit report (Test Courier, 2021)")
+    assert page.find("h3", id="courier-2021").text == "Second summit report (Test Courier, 2021)"
+    courier = section(page, "Second summit report (Test Courier, 2021)", level=3)
     for link in (("/events/harbour-summit-2020.md", "Harbour summit"),
                  ("/treaties/harbour-treaty-2021.md", "Harbour treaty"), ("/people/leader-russia.md", "Ivan Testov")):
         assert link in courier.links
-    assert "Cited by 6 pages:" in courier.text
+    assert "Cited by 7 pages:" in courier.text  # the topic's description cites it too
     assert "how the date was fixed: The copy carries no date" in courier.text
 
 
@@ -404,9 +419,12 @@ def test_home_shows_headline_summits_latest_events_and_figures(book):
     assert {"grid", "book-cards"} <= set(cards.classes)
     assert [card.find("strong").links for card in cards.find("ul").top] == [
         [("/events/harbour-summit-2020.md", "Harbour summit")]]
-    latest = [li.links[0][0] for li in section(page, "Latest developments").find("ul").top]
-    assert latest == ["/events/second-summit-2021.md", "/events/test-launch-2020.md",
-                      "/events/harbour-summit-2020.md"]
+    assert "Data as of 3 December 2026." in page.find("p", class_="book-as-of").text
+    lists = section(page, "Latest developments").find_all("ul")
+    # Dated to the day, newest first; then the events of those years or later that the
+    # sources date only to a month or a year, never ranked among the dated ones.
+    assert [li.links[0][0] for li in lists[0].top] == ["/events/harbour-summit-2020.md"]
+    assert [li.text.split(":")[0] for li in lists[1].top] == ["2021, date not given", "June 2020, day not given"]
     assert ("/statistics.md#talks-hours", "Length of the harbour talks") in section(page, "Key figures").links
 
 

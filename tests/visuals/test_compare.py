@@ -29,7 +29,7 @@ def test_a_row_gives_date_place_who_length_agreements_topics_and_details(dataset
     assert Mention("people", "vladimir-putin", "Vladimir Putin", note="guest") in row.who
     assert (row.length, row.length_text) == ([], "2 days (by its dates)")
     agreement = next(item for item in row.agreements if item.record_id == "russia-north-korea-declaration-2000")
-    assert (agreement.kind, agreement.note) == ("treaties", "expected")
+    assert (agreement.kind, agreement.note) == ("treaties", "signed")
     assert Mention("topics", "nuclear-diplomacy", "Nuclear diplomacy") in row.topics
     event = dataset.get("events", "putin-pyongyang-2000")
     assert row.details == [detail.text.strip() for detail in event.details[:DETAILS_SHOWN]]
@@ -54,7 +54,7 @@ def test_length_comes_from_duration_statistics_never_from_other_units(dataset):
 
 def test_a_relation_the_treaty_title_already_states_is_not_repeated(dataset, variant):
     treaty = dataset.get("treaties", "russia-north-korea-declaration-2000").model_dump()
-    treaty["title"] = treaty["title"] + " (expected)"
+    treaty["title"] = treaty["title"] + " (signed)"
     row = _rows_by_event(variant(treaties=[treaty]))["putin-pyongyang-2000"]
     agreement = next(item for item in row.agreements if item.record_id == treaty["id"])
     assert agreement.note == ""

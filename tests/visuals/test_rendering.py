@@ -82,7 +82,7 @@ def test_the_pdf_draws_the_visuals_with_every_label(dataset, visuals, tmp_path):
     # Drawn as graphics: the screen-reader description is not printed as body text ...
     assert "oldest first" not in text and "Bar chart:" not in text
     # ... and every label is there, right-aligned ones included.
-    for label in ("Between Russia's and North Korea's leaders", "13 Sep 2023", "Feb 2019", "Sep 2023 · planned",
+    for label in ("Between Russia's and North Korea's leaders", "13 Sep 2023", "27–28 Feb 2019", "Sep 2000 · planned",
                   "Pyongyang", "19–20 Jul 2000 state visit", "Chinese President Xi Jinping", "more than 10,000"):
         assert label in text, label
     assert len(document.pages) <= len(visuals)

@@ -68,7 +68,7 @@ def test_the_link_prefix_and_suffix_are_parameters(dataset, tmp_path, parse_svg,
 def test_an_event_added_to_the_data_appears_on_the_timeline(variant, tmp_path, parse_svg, svg_links):
     data = variant(events=[{
         "id": "test-meeting-2015", "title": "A meeting for the test", "kind": "leaders-meeting",
-        "date": {"start": "2015-05"}, "countries": ["russia", "north-korea"],
+        "date": {"start": "2015-05", "sources": ["afp-2019"]}, "countries": ["russia", "north-korea"],
         "summary": {"text": "A test meeting.", "sources": ["afp-2019"]}, "sources": ["afp-2019"],
     }])
     path = render_timeline(data, tmp_path / "t.svg")
