@@ -33,6 +33,8 @@ TREATY_CHAIN = 3
 # One place in this many is a venue inside a city, without coordinates of its own.
 VENUE_EVERY = 4
 # How the generated pages are shared among the kinds that get a page each.
+# The synthetic book's data cut-off: after every generated date (the last is in 2025).
+AS_OF = "2026-01-01"
 PAGE_SHARES = {"events": 0.45, "people": 0.35, "treaties": 0.1, "places": 0.07, "topics": 0.03}
 
 
@@ -84,6 +86,8 @@ def generate(root: Path, pages: int, seed: int = 7) -> Plan:
     plan, writer = Plan(pages), Writer(root, seed)
     ids = {kind: [f"{kind[:-1]}-{n:05d}" for n in range(plan.count(kind))] for kind in PAGE_SHARES}
     ids["sources"] = [f"source-{n:04d}" for n in range(plan.sources)]
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "book.yaml").write_text(f"as_of: {AS_OF}\n", "utf-8")
     _write_sources(writer, ids)
     _write_topics(writer, ids)
     _write_places(writer, ids)
@@ -98,13 +102,16 @@ def _write_sources(writer: Writer, ids: dict[str, list[str]]) -> None:
     for source_id in ids["sources"]:
         writer.write("sources", {
             "id": source_id, "title": writer.sentence(6), "headline": writer.sentence(8),
-            "agencies": ["Agency"], "published": {"start": writer.date()}, "language": "en"})
+            "kind": "agency", "publisher": "Agency", "agencies": ["Agency"],
+            "published": {"start": writer.date()}, "language": "en",
+            "url": f"https://news.example.org/{source_id}", "read": AS_OF})
 
 
 def _write_topics(writer: Writer, ids: dict[str, list[str]]) -> None:
     for topic_id in ids["topics"]:
         writer.write("topics", {"id": topic_id, "title": writer.sentence(3).rstrip("."),
-                                "description": " ".join(writer.sentence() for _ in range(30))})
+                                "description": " ".join(writer.sentence() for _ in range(30)),
+                                "sources": [writer.rng.choice(ids["sources"])]})
 
 
 def _write_places(writer: Writer, ids: dict[str, list[str]]) -> None:
@@ -162,11 +169,11 @@ def _write_treaties(writer: Writer, ids: dict[str, list[str]]) -> None:
         successor = index % TREATY_CHAIN < TREATY_CHAIN - 1 and index + 1 < len(treaties)
         writer.write("treaties", {
             "id": treaty_id, "title": writer.sentence(5), "kind": "agreement",
-            "date": {"start": str(1950 + index % 70)}, "parties": ["russia", "north-korea"],
+            "date": {"start": str(1950 + index % 70), "sources": sources[:1]}, "parties": ["russia", "north-korea"],
             "status": "superseded" if successor else "in-force",
             "status_note": writer.statements(1, sources)[0],
-            "supersedes": [treaties[index - 1]] if index % TREATY_CHAIN else [],
-            "superseded_by": [treaties[index + 1]] if successor else [],
+            "supersedes": [{"treaty": treaties[index - 1], "sources": sources}] if index % TREATY_CHAIN else [],
+            "superseded_by": [{"treaty": treaties[index + 1], "sources": sources}] if successor else [],
             "provisions": writer.statements(12, sources), "topics": [writer.rng.choice(ids["topics"])],
             "sources": sources})
 
@@ -186,7 +193,7 @@ def _write_events(writer: Writer, ids: dict[str, list[str]]) -> None:
         people = [ids["people"][number] for number in people[:3]]
         writer.write("events", {
             "id": event_id, "title": writer.sentence(6).rstrip("."), "kind": "summit",
-            "date": {"start": writer.date()}, "place": writer.rng.choice(ids["places"]),
+            "date": {"start": writer.date(), "sources": sources[:1]}, "place": writer.rng.choice(ids["places"]),
             "host": "russia", "countries": ["russia", "north-korea"],
             "summary": summary,
             "participants": [{"person": p, "role": "leader", "sources": sources} for p in people],

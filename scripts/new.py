@@ -138,12 +138,20 @@ def _cites_sources(model: type[BaseModel]) -> bool:
     return False
 
 
+# How many source ids an error message lists before pointing at the folder instead.
+KNOWN_SOURCES_SHOWN = 8
+
+
 def _known_sources(data: Path) -> str:
     """The ids an editor may pass to --source, or where to start when there are none."""
     known = sorted(path.stem for path in (data / "sources").glob("*.yaml"))
     if not known:
         return "add the article first: python scripts/new.py sources ID"
-    return "known sources: " + ", ".join(known)
+    if len(known) <= KNOWN_SOURCES_SHOWN:
+        return "known sources: " + ", ".join(known)
+    # A book cites hundreds of sources: a few, and where the rest are listed.
+    shown = ", ".join(known[:KNOWN_SOURCES_SHOWN])
+    return f"{len(known)} known sources, listed in {data / 'sources'}/ (the first: {shown}, ...)"
 
 
 # --- Rendering: the model's fields, in the model's order, as YAML lines ---------------------

@@ -26,10 +26,18 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
 
 
+def _cited_source(root: Path) -> None:
+    """The cut-off and the one (recently reviewed) source the topics cite."""
+    _write(root / "book.yaml", "as_of: 2026-11-24\n")
+    _write(root / "sources" / "a.yaml",
+           "id: a\ntitle: An article\nkind: seed-article\npublished: {start: 2019}\nlanguage: en\nreviewed: 2026-11-20\n")
+
+
 def test_the_report_lists_every_overdue_record_and_exits_0(tmp_path):
-    _write(tmp_path / "topics" / "labour.yaml", "id: labour\ntitle: Labour\ndescription: Workers.\n")
+    _cited_source(tmp_path)
+    _write(tmp_path / "topics" / "labour.yaml", "id: labour\ntitle: Labour\ndescription: Workers.\nsources: [a]\n")
     _write(tmp_path / "topics" / "sanctions.yaml",
-           "id: sanctions\ntitle: Sanctions\ndescription: Measures.\nreviewed: 2026-01-01\n")
+           "id: sanctions\ntitle: Sanctions\ndescription: Measures.\nreviewed: 2026-01-01\nsources: [a]\n")
     result = _run(tmp_path, "--stale-after", "300")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -37,15 +45,16 @@ def test_the_report_lists_every_overdue_record_and_exits_0(tmp_path):
         "check the record against its sources, then set reviewed: 2026-11-24",
         f"{tmp_path}/topics/sanctions.yaml:4:1: reviewed: warning: last reviewed 2026-01-01, 327 days ago "
         "(limit 300); check the record against its sources, then set reviewed: 2026-11-24",
-        "2 of 2 records not reviewed in the last 300 days",
+        "2 of 3 records not reviewed in the last 300 days",
     ]
 
 
 def test_the_period_comes_from_the_setting_when_not_given(tmp_path):
+    _cited_source(tmp_path)
     _write(tmp_path / "topics" / "sanctions.yaml",
-           "id: sanctions\ntitle: Sanctions\ndescription: Measures.\nreviewed: 2026-01-01\n")
+           "id: sanctions\ntitle: Sanctions\ndescription: Measures.\nreviewed: 2026-01-01\nsources: [a]\n")
     result = _run(tmp_path, setting="400")
-    assert (result.returncode, result.stdout) == (0, "0 of 1 records not reviewed in the last 400 days\n")
+    assert (result.returncode, result.stdout) == (0, "0 of 2 records not reviewed in the last 400 days\n")
 
 
 def test_data_that_does_not_load_exits_1_with_the_errors(tmp_path):

@@ -36,10 +36,10 @@ def test_every_problem_is_one_line_and_the_exit_status_is_1():
     result = _run("data", cwd=BROKEN / "integrity-unknown-nested-references")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "data/events/summit.yaml:11:13: agreements[0].treaty: no treaty has the id `friendship-treaty`; add treaties/friendship-treaty.yaml, or correct the id",
-        "data/events/summit.yaml:17:15: quotes[0].sources[0]: no source has the id `src-b`; did you mean `src-a`?",
-        "data/events/summit.yaml:18:11: related[0]: no event has the id `summit-2023`; did you mean `summit`?",
-        "data/events/summit.yaml:19:10: topics[0]: no topic has the id `sanction`; did you mean `sanctions`?",
+        "data/events/summit.yaml:12:13: agreements[0].treaty: no treaty has the id `friendship-treaty`; add treaties/friendship-treaty.yaml, or correct the id",
+        "data/events/summit.yaml:18:15: quotes[0].sources[0]: no source has the id `src-b`; did you mean `src-a`?",
+        "data/events/summit.yaml:19:11: related[0]: no event has the id `summit-2023`; did you mean `summit`?",
+        "data/events/summit.yaml:20:10: topics[0]: no topic has the id `sanction`; did you mean `sanctions`?",
     ]
     assert result.stderr == "4 problem(s) in 1 file(s) under data\n"
 
@@ -54,19 +54,27 @@ def test_malformed_yaml_is_a_located_line_not_a_traceback():
     assert "Traceback" not in result.stderr
 
 
+def _minimal_book(root: Path, topic: str) -> None:
+    """The smallest valid data folder: the cut-off, one seed article and one topic citing it."""
+    (root / "book.yaml").write_text("as_of: 2026-11-24\n")
+    (root / "sources").mkdir()
+    (root / "sources" / "a.yaml").write_text(
+        "id: a\ntitle: An article\nkind: seed-article\npublished: {start: 2019}\nlanguage: en\nreviewed: 2026-11-01\n")
+    (root / "topics").mkdir()
+    (root / "topics" / "labour.yaml").write_text(topic)
+
+
 def test_it_runs_from_any_folder_given_a_data_folder(tmp_path):
-    (tmp_path / "topics").mkdir()
-    (tmp_path / "topics" / "labour.yaml").write_text("id: labour\ntitle: Labour\ndescription: Workers.\nreviewed: 2026-01-01\n")
+    _minimal_book(tmp_path, "id: labour\ntitle: Labour\ndescription: Workers.\nsources: [a]\nreviewed: 2026-01-01\n")
     result = _run(str(tmp_path), cwd=tmp_path, BRIEFING_STALE_AFTER_DAYS="36500")
-    assert (result.returncode, result.stdout) == (0, "1 records in 1 kinds: OK\n")
+    assert (result.returncode, result.stdout) == (0, "2 records in 2 kinds: OK\n")
 
 
 def test_review_reminders_come_before_the_summary_and_do_not_fail(tmp_path):
-    (tmp_path / "topics").mkdir()
-    (tmp_path / "topics" / "labour.yaml").write_text("id: labour\ntitle: Labour\ndescription: Workers.\n")
+    _minimal_book(tmp_path, "id: labour\ntitle: Labour\ndescription: Workers.\nsources: [a]\n")
     result = _run(str(tmp_path), BRIEFING_STALE_AFTER_DAYS="soon")
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
         "warning: BRIEFING_STALE_AFTER_DAYS must be a whole number of days, not 'soon'",
-        "1 records in 1 kinds: OK",
+        "2 records in 2 kinds: OK",
     ]
