@@ -12,6 +12,7 @@ from PIL import Image
 
 from briefing.model import Event
 from editions.pages import page_anchor
+from macros.dates import format_partial_date
 
 
 def pdftotext(pdf: Path, *options: str) -> str:
@@ -72,7 +73,14 @@ def test_book_cover_is_not_blank_and_names_title_date_and_version(editions, tmp_
     assert dark > 0.002 * image.width * image.height
     cover = one_line(pdftotext(editions.book_pdf, "-f", "1", "-l", "1"))
     assert editions.capture["site_name"] in cover
-    assert "Data as of" in cover and "Version" in cover
+    # The same cut-off as the home page and every "Cite this page" (data/book.yaml).
+    assert f"Data as of {format_partial_date(editions.dataset.edition.as_of)}" in cover and "Version" in cover
+
+
+def test_every_brief_is_as_of_the_books_data_cut_off(editions):
+    as_of = format_partial_date(editions.dataset.edition.as_of)
+    assert editions.briefs
+    assert [brief.name for brief in editions.briefs if f"data as of {as_of}" not in one_line(pdftotext(brief))] == []
 
 
 def test_book_text_layer_carries_hangul_and_cyrillic_names(editions):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefing.dataset import load_dataset
+from macros.dates import format_partial_date
 from macros.filters import PAGE_KINDS
 from visuals.charts import chart_groups
 from visuals.compare import russia_north_korea_meetings
@@ -132,7 +133,7 @@ def test_every_record_page_can_be_cited_with_the_data_date(site_dir, kind, recor
     block = block[:block.index("</details>")]
     assert "<summary>Cite this page</summary>" in block
     assert re.search(r"@\w+\{briefing-" + re.escape(f"{kind}-{record_id}") + ",", block)
-    assert re.search(r"Data as of (\d{4}-\d{2}-\d{2}|\d{4}|undated)", block)
+    assert f"Data as of {format_partial_date(DATASET.edition.as_of)}." in block
 
 
 def _git_date(path: str) -> str:
