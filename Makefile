@@ -104,7 +104,7 @@ serve: $(VENV)/.requirements
 serve-full: $(VENV)/.requirements
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-# make new KIND=events ID=some-summit-2025 [SOURCE=afp-2019]
+# make new KIND=event ID=some-summit-2025 [SOURCE=afp-2019]   (KIND singular or plural)
 new: $(VENV)/.requirements
 	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=<kind> ID=<id> [SOURCE=<source-id>]" >&2; exit 2; }
 	$(BIN)/python scripts/new.py $(KIND) $(ID) $(if $(SOURCE),--source $(SOURCE))

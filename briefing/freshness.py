@@ -3,8 +3,8 @@
 Each record may carry ``reviewed: YYYY-MM-DD``, the day an editor last checked it
 against its sources. A record reviewed longer ago than a configurable period, or
 never, is *overdue*. Being overdue is a reminder, never an error: nothing here
-fails a build. The validator prints ``warning_lines`` after its errors, and
-``scripts/freshness.py`` lists every overdue record.
+fails a build. The validator prints ``review_summary``, one line of figures, and
+``scripts/freshness.py`` lists every overdue record above the same line.
 """
 
 from __future__ import annotations
@@ -72,20 +72,24 @@ def overdue_records(dataset: Dataset, today: datetime.date, stale_after_days: in
     return sorted(due, key=lambda item: (item.reviewed is not None, item.reviewed or today, item.kind, item.record_id))
 
 
-def warning_lines(dataset: Dataset, today: datetime.date | None = None, stale_after: int | None = None) -> list[str]:
-    """What the validator prints: one line per record past its review, one line for the never-reviewed.
+def review_summary(dataset: Dataset, today: datetime.date | None = None, stale_after: int | None = None,
+                   listed_above: bool = False) -> str:
+    """One line of figures: how many records were checked within the period, how many are due.
 
-    Records that were never reviewed are counted rather than listed, so that a data
-    set written before ``reviewed:`` existed does not bury real errors in warnings.
+    A figure rather than a warning per record: a pull request cannot review the whole
+    book, and warnings printed on every build teach editors to ignore warnings.
+    ``listed_above``: the report has just listed the records due (scripts/freshness.py).
     """
     today = today or datetime.date.today()
     stale_after = stale_after if stale_after is not None else stale_after_days()
+    total = sum(len(records) for records in dataset.records.values())
     overdue = overdue_records(dataset, today, stale_after)
-    lines = [item.message(today, stale_after) for item in overdue if item.reviewed is not None]
+    checked = f"{total - len(overdue)} of {total} records checked against their sources in the last {stale_after} days"
+    if not overdue:
+        return f"Reviews: {checked}"
     never = sum(1 for item in overdue if item.reviewed is None)
-    if never:
-        lines.append(f"warning: {never} records have no reviewed: date; scripts/freshness.py lists them")
-    return lines
+    where = "listed above" if listed_above else "make freshness lists them"
+    return f"Reviews: {checked}; {len(overdue)} due ({never} never reviewed): {where}"
 
 
 def _overdue_record(dataset: Dataset, kind: str, record_id: str, today: datetime.date) -> Overdue:

@@ -40,14 +40,29 @@ FORBIDDEN_TEXT = {
 _FORBIDDEN = re.compile("|".join(f"({pattern})" for pattern in FORBIDDEN_TEXT.values()))
 
 
+# Words a scaffold (scripts/new.py) or an unfinished edit leaves behind: never a fact.
+PLACEHOLDER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX+)\b|\blorem ipsum\b", re.IGNORECASE)
+PLACEHOLDER_ADVICE = "write what the sources say, or remove the field if it is optional"
+
+
 def _check_text(value: str) -> str:
-    """Reject text that would run as HTML or script once rendered."""
+    """Reject text that would run as HTML or script once rendered, and placeholders left unfilled."""
     found = _FORBIDDEN.search(value) if "<" in value or ":" in value else None
     if found:
         problem = list(FORBIDDEN_TEXT)[found.lastindex - 1]
         raise ValueError(f"{problem} (`{_snippet(value, found.start())}`); write plain text or Markdown")
     if not value.strip():
         raise ValueError("the text is empty; write it, or remove the field if it is optional")
+    _check_placeholder(value)
+    return value
+
+
+def _check_placeholder(value: str) -> str:
+    """A ``TODO``, ``TBD``, ``FIXME``, ``xxx`` or ``lorem ipsum`` is unfinished work, not data."""
+    found = PLACEHOLDER.search(value.replace("-", " "))
+    if found:
+        raise ValueError(f"`{found.group()}` is a placeholder, not data (in `{' '.join(value.split())[:60]}`); "
+                         f"{PLACEHOLDER_ADVICE}")
     return value
 
 
@@ -99,7 +114,7 @@ class Ref:
         return schema
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80)]
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=80), AfterValidator(_check_placeholder)]
 SourceId = Annotated[Id, Ref("sources")]
 PersonId = Annotated[Id, Ref("people")]
 PlaceId = Annotated[Id, Ref("places")]
@@ -481,3 +496,15 @@ KINDS: dict[str, type[Record]] = {
     "topics": Topic,
     "glossary": GlossaryTerm,
 }
+# What an editor may type for a kind, besides its folder name: the singular first
+# ("person" for people/), as anyone writes it ("make new KIND=person").
+KIND_NAMES: dict[str, str] = {
+    **{kind: kind for kind in KINDS},
+    "source": "sources", "person": "people", "place": "places", "event": "events", "treaty": "treaties",
+    "statistic": "statistics", "topic": "topics", "term": "glossary", "glossary-term": "glossary",
+}
+
+
+def kind_named(name: str) -> str | None:
+    """The folder a kind name means ("person" or "people" -> "people"); None if it names none."""
+    return KIND_NAMES.get(name.strip().lower())

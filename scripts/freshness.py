@@ -5,7 +5,7 @@ Usage: python scripts/freshness.py [--stale-after DAYS] [--today YYYY-MM-DD] [--
 
 Prints one ``file:line:column: reviewed: warning: ...`` line per record reviewed
 more than DAYS ago (default: the BRIEFING_STALE_AFTER_DAYS setting, or 365) or
-never, then a count. Overdue records are a reminder, not an error: the exit status
+never, then the figures the validator prints too. Overdue records are a reminder, not an error: the exit status
 is 0 unless the data itself does not load (1) or the arguments are wrong (2).
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.dataset import DataError, load_dataset  # noqa: E402
-from briefing.freshness import overdue_records, stale_after_days  # noqa: E402
+from briefing.freshness import overdue_records, review_summary, stale_after_days  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,8 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     overdue = overdue_records(dataset, arguments.today, arguments.stale_after)
     for item in overdue:
         print(item.message(arguments.today, arguments.stale_after))
-    total = sum(len(records) for records in dataset.records.values())
-    print(f"{len(overdue)} of {total} records not reviewed in the last {arguments.stale_after} days")
+    print(review_summary(dataset, arguments.today, arguments.stale_after, listed_above=True))
     return 0
 
 

@@ -6,7 +6,8 @@ Usage: python scripts/new.py KIND ID [--source SOURCE_ID] [--data DIR] [--today 
 
 The file is generated from the kind's model in briefing/model.py, so it always has
 exactly the fields the validator expects: every required field with a placeholder
-that validates (marked ``# TODO``), every optional field commented out with its
+of the right type (marked ``# TODO``), which the validator refuses, located, until it
+is replaced with what the sources say; every optional field commented out with its
 type, and ``reviewed:`` set to today. Kinds whose records cite sources need
 ``--source``, an existing id from data/sources, which the placeholders cite.
 
@@ -32,7 +33,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 # Run as `python scripts/new.py` from the repository root: make `briefing` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing.model import ID_PATTERN, KINDS, Ref  # noqa: E402
+from briefing.messages import did_you_mean  # noqa: E402
+from briefing.model import ID_PATTERN, KINDS, KIND_NAMES, PLACEHOLDER_ADVICE, Ref, kind_named  # noqa: E402
 
 MAX_ID_LENGTH = 80
 # Scaffold lines stay this short, well inside the YAML linter's limit.
@@ -95,8 +97,11 @@ def scaffold(request: Request) -> str:
     text = "\n".join(lines) + "\n"
     try:
         model.model_validate(yaml.safe_load(text))
-    except ValidationError as error:  # a model this generator does not yet understand
-        raise RuntimeError(f"the {request.kind} scaffold does not validate:\n{error}") from error
+    except ValidationError as error:
+        # The placeholders are meant to be refused until replaced; anything else means a
+        # model this generator does not yet understand.
+        if not _only_placeholders(error):
+            raise RuntimeError(f"the {request.kind} scaffold does not validate:\n{error}") from error
     return text
 
 
@@ -300,12 +305,20 @@ def _pattern_hint(shape: object) -> str:
 
 
 def _accepts(shape: object, value: object) -> bool:
-    """Whether the model's type (with its validators) takes ``value`` as written in YAML."""
+    """Whether the model's type (with its validators) takes ``value`` as written in YAML.
+
+    Being a placeholder is the one fault a placeholder must have: the validator refuses
+    it until the editor writes what the sources say.
+    """
     try:
         TypeAdapter(shape).validate_python(value, strict=True)
-    except ValidationError:
-        return False
+    except ValidationError as error:
+        return _only_placeholders(error)
     return True
+
+
+def _only_placeholders(error: ValidationError) -> bool:
+    return all(PLACEHOLDER_ADVICE in item["msg"] for item in error.errors())
 
 
 # --- Reading the model's annotations --------------------------------------------------------------
@@ -358,9 +371,20 @@ def _is_model(shape: object) -> bool:
 # --- Command line -------------------------------------------------------------------------------------
 
 
+def _kind(name: str) -> str:
+    """The kind's folder for its plural or singular name; a usage error naming the kinds otherwise."""
+    kind = kind_named(name)
+    if kind is None:
+        hint = did_you_mean(name, list(KIND_NAMES))
+        raise argparse.ArgumentTypeError(f"no kind {name!r}; {hint + ' ' if hint else ''}the kinds are "
+                                         + ", ".join(sorted(KINDS)))
+    return kind
+
+
 def _parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=sorted(KINDS), help="the folder under data/")
+    parser.add_argument("kind", type=_kind, metavar="KIND",
+                        help="the kind, singular or plural: " + ", ".join(sorted(KINDS)))
     parser.add_argument("id", help="the new record's id, which is also its file name")
     parser.add_argument("--source", metavar="SOURCE_ID", help="an id from data/sources for the placeholders to cite")
     parser.add_argument("--data", type=Path, default=Path("data"), metavar="DIR", help="the data folder")

@@ -5,8 +5,9 @@ Usage: python scripts/validate.py [DATA_DIR]        (DATA_DIR defaults to data/)
 
 On a mistake it prints one line per problem, all of them at once, in the form
 ``file:line:column: field: what is wrong, and what to do`` (editors and CI can
-jump to each), and exits 1. Otherwise it prints any review reminders (see
-scripts/freshness.py), then ``N records in K kinds: OK``, and exits 0.
+jump to each), and exits 1. Otherwise it prints one line of review figures (the
+records due are listed by scripts/freshness.py), then ``N records in K kinds: OK``,
+and exits 0.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing.dataset import DataError, Dataset, load_dataset  # noqa: E402
-from briefing.freshness import warning_lines  # noqa: E402
+from briefing.freshness import review_summary  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,18 +36,17 @@ def main(argv: list[str] | None = None) -> int:
         files = len({problem.path for problem in error.problems})
         print(f"{len(error.problems)} problem(s) in {files} file(s) under {data}", file=sys.stderr)
         return 1
-    for line in _review_reminders(dataset):
-        print(line)
+    print(_review_figures(dataset))
     print(_summary(dataset))
     return 0
 
 
-def _review_reminders(dataset: Dataset) -> list[str]:
-    """Records due for review: reminders only, so a bad period setting is one more reminder."""
+def _review_figures(dataset: Dataset) -> str:
+    """How current the reviews are, as figures; a bad period setting is the one warning."""
     try:
-        return warning_lines(dataset)
+        return review_summary(dataset)
     except ValueError as error:
-        return [f"warning: {error}"]
+        return f"warning: {error}"
 
 
 def _summary(dataset: Dataset) -> str:

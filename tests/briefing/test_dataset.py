@@ -151,6 +151,10 @@ EXPECTED = {
     "schema-out-of-range": [
         "data/places/vladivostok.yaml:7:8: coordinates.lat: must be at most 90, not 143.1",
     ],
+    "schema-placeholder": [
+        "data/topics/sanctions.yaml:3:11: aliases[0]: `TBD` is a placeholder, not data (in `TBD`); write what the sources say, or remove the field if it is optional",
+        "data/topics/sanctions.yaml:4:14: description: `Lorem ipsum` is a placeholder, not data (in `Lorem ipsum dolor sit amet.`); write what the sources say, or remove the field if it is optional",
+    ],
     "schema-review-date-not-full": [
         "data/topics/sanctions.yaml:4:11: reviewed: must be a full date YYYY-MM-DD, not `2026-01`",
     ],

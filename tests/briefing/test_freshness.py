@@ -1,8 +1,9 @@
-"""Freshness: records not reviewed within the period are reported as warnings, never errors."""
+"""Freshness: records not reviewed within the period are counted and listed, never errors."""
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,8 @@ from briefing.freshness import (
     DEFAULT_STALE_AFTER_DAYS,
     STALE_AFTER_VARIABLE,
     overdue_records,
+    review_summary,
     stale_after_days,
-    warning_lines,
 )
 from briefing.model import KINDS
 
@@ -58,18 +59,28 @@ def test_a_record_reviewed_exactly_one_period_ago_is_not_yet_overdue(dataset):
     assert "boundary" in [item.record_id for item in overdue_records(dataset, TODAY, 364)]
 
 
-def test_warning_lines_locate_stale_records_and_count_the_never_reviewed(dataset, tmp_path):
-    assert warning_lines(dataset, TODAY, 365) == [
+def test_an_overdue_record_is_located_like_a_validator_message(dataset, tmp_path):
+    old = next(item for item in overdue_records(dataset, TODAY, 365) if item.record_id == "old")
+    assert old.message(TODAY, 365) == (
         f"{tmp_path}/topics/old.yaml:5:1: reviewed: warning: last reviewed 2025-10-20, 400 days ago "
-        "(limit 365); check the record against its sources, then set reviewed: 2026-11-24",
-        "warning: 1 records have no reviewed: date; scripts/freshness.py lists them",
-    ]
+        "(limit 365); check the record against its sources, then set reviewed: 2026-11-24")
 
 
-def test_a_long_period_leaves_only_the_never_reviewed(dataset):
-    assert warning_lines(dataset, TODAY, 1000) == [
-        "warning: 1 records have no reviewed: date; scripts/freshness.py lists them"
-    ]
+def test_the_summary_gives_the_figures_in_one_line(dataset):
+    # Five records: the source and three topics reviewed, one topic never.
+    assert review_summary(dataset, TODAY, 365) == (
+        "Reviews: 3 of 5 records checked against their sources in the last 365 days; "
+        "2 due (1 never reviewed): make freshness lists them")
+    assert review_summary(dataset, TODAY, 1000) == (
+        "Reviews: 4 of 5 records checked against their sources in the last 1000 days; "
+        "1 due (1 never reviewed): make freshness lists them")
+
+
+def test_with_nothing_due_the_summary_says_so(dataset):
+    reviewed = {kind: {record_id: record for record_id, record in records.items() if record.reviewed}
+                for kind, records in dataset.records.items()}
+    assert review_summary(replace(dataset, records=reviewed), TODAY, 1000) == (
+        "Reviews: 4 of 4 records checked against their sources in the last 1000 days")
 
 
 def test_the_period_is_a_setting_with_a_default_of_a_year():

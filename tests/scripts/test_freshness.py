@@ -45,7 +45,8 @@ def test_the_report_lists_every_overdue_record_and_exits_0(tmp_path):
         "check the record against its sources, then set reviewed: 2026-11-24",
         f"{tmp_path}/topics/sanctions.yaml:4:1: reviewed: warning: last reviewed 2026-01-01, 327 days ago "
         "(limit 300); check the record against its sources, then set reviewed: 2026-11-24",
-        "2 of 3 records not reviewed in the last 300 days",
+        "Reviews: 1 of 3 records checked against their sources in the last 300 days; 2 due (1 never reviewed): "
+        "listed above",
     ]
 
 
@@ -54,7 +55,7 @@ def test_the_period_comes_from_the_setting_when_not_given(tmp_path):
     _write(tmp_path / "topics" / "sanctions.yaml",
            "id: sanctions\ntitle: Sanctions\ndescription: Measures.\nreviewed: 2026-01-01\nsources: [a]\n")
     result = _run(tmp_path, setting="400")
-    assert (result.returncode, result.stdout) == (0, "0 of 2 records not reviewed in the last 400 days\n")
+    assert (result.returncode, result.stdout) == (0, "Reviews: 2 of 2 records checked against their sources in the last 400 days\n")
 
 
 def test_data_that_does_not_load_exits_1_with_the_errors(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from briefing.dataset import load_dataset
-from briefing.model import KINDS
+from briefing.model import KINDS, PLACEHOLDER_ADVICE
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-24"
@@ -36,16 +36,42 @@ def _new(repo: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
                           cwd=repo, capture_output=True, text=True, check=False)
 
 
+def _validate(repo: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "scripts/validate.py"], cwd=repo, capture_output=True, text=True, check=False)
+
+
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_the_scaffold_of_every_kind_passes_the_validator(repo, kind):
+def test_a_scaffold_left_as_written_is_refused_at_each_placeholder(repo, kind):
     result = _new(repo, kind, "a-new-record", "--source", "reuters-2023")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (f"wrote data/{kind}/a-new-record.yaml: replace every TODO with what the "
                              "sources say, then run make validate\n")
-    validation = subprocess.run([sys.executable, "scripts/validate.py"], cwd=repo,
-                                capture_output=True, text=True, check=False)
-    assert validation.returncode == 0, validation.stdout + validation.stderr
-    assert load_dataset(repo / "data").get(kind, "a-new-record").reviewed == TODAY
+    validation = _validate(repo)
+    assert validation.returncode == 1
+    problems = validation.stdout.splitlines()
+    assert problems, validation.stderr
+    # Every problem is a placeholder in the new file, located at its line and column.
+    for problem in problems:
+        assert problem.startswith(f"data/{kind}/a-new-record.yaml:"), problem
+        assert "is a placeholder, not data" in problem and problem.endswith(PLACEHOLDER_ADVICE), problem
+
+
+def test_a_scaffold_with_its_placeholders_replaced_passes(repo):
+    _new(repo, "topics", "space-cooperation", "--source", "reuters-2023")
+    path = repo / "data" / "topics" / "space-cooperation.yaml"
+    path.write_text(path.read_text("utf-8").replace("'TODO: title'", "Space cooperation")
+                    .replace("'TODO: description'", "Russian help with North Korea's satellites."), "utf-8")
+    validation = _validate(repo)
+    assert validation.returncode == 0, validation.stdout
+    assert load_dataset(repo / "data").get("topics", "space-cooperation").reviewed == TODAY
+
+
+@pytest.mark.parametrize(("typed", "kind"), [("person", "people"), ("People", "people"), ("event", "events"),
+                                             ("treaty", "treaties"), ("term", "glossary"), ("source", "sources")])
+def test_a_kind_may_be_named_in_the_singular_or_the_plural(repo, typed, kind):
+    result = _new(repo, typed, "a-new-record", "--source", "reuters-2023")
+    assert result.returncode == 0, result.stderr
+    assert (repo / "data" / kind / "a-new-record.yaml").is_file()
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -122,9 +148,9 @@ def test_a_kind_that_cites_sources_needs_an_existing_source(repo):
 
 
 def test_an_unknown_kind_is_a_usage_error(repo):
-    result = _new(repo, "event", "putin-moscow-2025")
+    result = _new(repo, "evnt", "putin-moscow-2025")
     assert result.returncode == 2
-    assert "invalid choice: 'event'" in result.stderr
+    assert "no kind 'evnt'; did you mean `event`? the kinds are events, glossary, people" in result.stderr
     assert _untouched(repo)
 
 

@@ -67,7 +67,8 @@ def _minimal_book(root: Path, topic: str) -> None:
 def test_it_runs_from_any_folder_given_a_data_folder(tmp_path):
     _minimal_book(tmp_path, "id: labour\ntitle: Labour\ndescription: Workers.\nsources: [a]\nreviewed: 2026-01-01\n")
     result = _run(str(tmp_path), cwd=tmp_path, BRIEFING_STALE_AFTER_DAYS="36500")
-    assert (result.returncode, result.stdout) == (0, "2 records in 2 kinds: OK\n")
+    assert (result.returncode, result.stdout) == (
+        0, "Reviews: 2 of 2 records checked against their sources in the last 36500 days\n2 records in 2 kinds: OK\n")
 
 
 def test_review_reminders_come_before_the_summary_and_do_not_fail(tmp_path):
@@ -78,3 +79,15 @@ def test_review_reminders_come_before_the_summary_and_do_not_fail(tmp_path):
         "warning: BRIEFING_STALE_AFTER_DAYS must be a whole number of days, not 'soon'",
         "2 records in 2 kinds: OK",
     ]
+
+
+def test_records_due_for_review_are_one_line_of_figures_not_a_warning_each(tmp_path):
+    # One topic never reviewed, the source reviewed long ago: both due, neither a warning.
+    _minimal_book(tmp_path, "id: labour\ntitle: Labour\ndescription: Workers.\nsources: [a]\n")
+    result = _run(str(tmp_path), BRIEFING_STALE_AFTER_DAYS="1")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[-1] == "2 records in 2 kinds: OK"
+    assert lines[:-1] == ["Reviews: 0 of 2 records checked against their sources in the last 1 days; "
+                          "2 due (1 never reviewed): make freshness lists them"]
+    assert "warning" not in result.stdout + result.stderr
