@@ -24,12 +24,23 @@ export NO_MKDOCS_2_WARNING := 1
 INPUTS := $(shell find . -type f -not -path './.git/*' -not -path './.venv/*' -not -path './site/*' \
 	-not -path './build/*' -not -path './dist/*' -not -path './tests/*' -not -path './test-artifacts/*' \
 	-not -path './.pytest_cache/*' -not -path './.hypothesis/*' -not -path '*/__pycache__/*' \
+	-not -path './.site.*' -not -path './.dist.*' \
 	-not -name '*.pyc' -not -name '* *')
-ARCHIVE := dist/briefing-book-offline.zip
+# Everything is built into build/ first (the staging area); site/ and dist/, what readers
+# get, are replaced only when all of it has built (scripts/publish.py).
+STAGED_SITE := build/site
+ARCHIVE := build/dist/briefing-book-offline.zip
+KEPT := nothing was published; the last good book is still in site/ and dist/
 
-.PHONY: book test site offline pdf validate serve serve-full new changes freshness system-book system-test clean
+.PHONY: book stage test site offline pdf validate serve serve-full new changes freshness system-book system-test clean
 
-book: site pdf offline $(STAMPS)/publish
+# A failure or an interrupt (Ctrl-C, SIGTERM) at any step leaves site/ and dist/ as they were.
+book:
+	@trap 'echo "make book: interrupted; $(KEPT)" >&2; exit 130' INT TERM; \
+	$(MAKE) --no-print-directory stage || { status=$$?; echo "make book: the build failed; $(KEPT)" >&2; exit $$status; }
+	$(BIN)/python scripts/publish.py --stage $(STAGED_SITE) --pdf build/pdf --archive $(ARCHIVE)
+
+stage: site pdf offline
 
 # --- Set-up: Debian packages (only when missing), then the pinned virtualenv. ---
 
@@ -50,13 +61,15 @@ $(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
 	$(PIP) -r requirements-test.txt
 	@touch $@
 
-# --- The site: validate the data first, then a strict build into site/. ---
+# --- The site: validate the data first, then a strict build into the staging area. ---
 
 site: $(STAMPS)/site
 
 $(STAMPS)/site: $(INPUTS) $(VENV)/.requirements
 	$(BIN)/python scripts/validate.py
-	$(BIN)/mkdocs build --strict --quiet --site-dir site
+	@# Not --quiet: mkdocs-macros reports a template error as a warning before it aborts,
+	@# and --quiet would leave only an exit status. The INFO lines are dropped instead.
+	$(BIN)/mkdocs build --strict --site-dir $(STAGED_SITE) 2>&1 | { grep -v '^INFO' || true; }
 	@mkdir -p $(STAMPS) && touch $@
 
 # --- The offline edition: a second build for file:// that also records the pages for the PDF. ---
@@ -78,17 +91,13 @@ $(STAMPS)/pdf: $(STAMPS)/offline $(STAMPS)/paper-$(PAPER)
 	$(BIN)/python scripts/build_pdf.py --capture build/capture.json --paper $(PAPER) --out build/pdf
 	@touch $@
 
-# --- The offline bundle carries the PDFs too; the site offers the PDFs and the bundle. ---
+# --- The offline bundle carries the PDFs too; publishing puts both beside the site's pages. ---
 
 offline: $(ARCHIVE)
 
 $(ARCHIVE): $(STAMPS)/offline $(STAMPS)/pdf
 	$(BIN)/python scripts/build_offline.py zip --site-dir build/offline --include build/pdf --archive $@
 
-$(STAMPS)/publish: $(STAMPS)/site $(STAMPS)/pdf $(ARCHIVE)
-	cp -r build/pdf/. site/
-	cp $(ARCHIVE) site/
-	@touch $@
 
 # --- Editors' commands (CONTRIBUTING.md). ---
 
@@ -124,4 +133,4 @@ test: $(VENV)/.requirements-test | system-test
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site dist build .cache .pytest_cache
+	rm -rf site dist build .site.new .site.old .dist.new .dist.old .cache .pytest_cache
