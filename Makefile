@@ -32,7 +32,7 @@ STAGED_SITE := build/site
 ARCHIVE := build/dist/briefing-book-offline.zip
 KEPT := nothing was published; the last good book is still in site/ and dist/
 
-.PHONY: book stage test site offline pdf validate serve serve-full new changes freshness system-book system-test clean
+.PHONY: book stage lock test site offline pdf validate serve serve-full new changes freshness system-book system-test clean
 
 # A failure or an interrupt (Ctrl-C, SIGTERM) at any step leaves site/ and dist/ as they were.
 book:
@@ -54,11 +54,11 @@ $(BIN)/python: | system-book
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.requirements: requirements.txt | $(BIN)/python
-	$(PIP) -r requirements.txt
+	$(PIP) --require-hashes -r requirements.txt
 	@touch $@
 
 $(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
-	$(PIP) -r requirements-test.txt
+	$(PIP) --require-hashes -r requirements-test.txt
 	@touch $@
 
 # --- The site: validate the data first, then a strict build into the staging area. ---
@@ -134,3 +134,11 @@ test: $(VENV)/.requirements-test | system-test
 
 clean:
 	rm -rf site dist build .site.new .site.old .dist.new .dist.old .cache .pytest_cache
+
+# make lock: after editing requirements.in or requirements-test.in, write the hashed
+# requirements.txt and requirements-test.txt that make book and make test install.
+UV := $(BIN)/uv
+lock: $(BIN)/python
+	$(PIP) uv==0.13.9
+	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 --quiet -o requirements.txt
+	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 --quiet -o requirements-test.txt
