@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,21 +48,23 @@ def book(tmp_path_factory) -> Path:
     return root
 
 
-def _edit(path: Path, old: str, new: str) -> str:
+@contextmanager
+def _edited(path: Path, old: str, new: str):
+    """The file with one edit while the block runs, as it was afterwards."""
     text = path.read_text("utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), "utf-8")
-    return text
+    try:
+        yield
+    finally:
+        path.write_text(text, "utf-8")
 
 
 def test_a_template_that_raises_in_the_site_step_leaves_the_last_book(book):
     before = _snapshot(book)
     template = book / "macros" / "templates" / "home.html.j2"
-    original = _edit(template, "{{ heading(2, \"Headline summits\") }}", "{{ no_such_variable }}")
-    try:
+    with _edited(template, "{{ heading(2, \"Headline summits\") }}", "{{ no_such_variable }}"):
         result = _make_book(book)
-    finally:
-        template.write_text(original, "utf-8")
     assert result.returncode != 0
     assert "no_such_variable" in result.stdout + result.stderr
     assert f"make book: the build failed; {KEPT}" in result.stderr
@@ -71,15 +74,12 @@ def test_a_template_that_raises_in_the_site_step_leaves_the_last_book(book):
 def test_an_interrupt_during_the_pdf_step_leaves_the_last_book(book):
     before = _snapshot(book)
     topic = book / "data" / "topics" / "labour.yaml"
-    original = _edit(topic, "title: Labour", "title: Labour  # an edit, so that everything rebuilds")
-    try:
+    with _edited(topic, "title: Labour", "title: Labour  # an edit, so that everything rebuilds"):
         build = subprocess.Popen(["make", "--no-print-directory", "book"], cwd=book, text=True,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
         assert _wait_for(lambda: _running(build.pid, "build_pdf.py")), "the PDF step never started"
         os.killpg(build.pid, signal.SIGTERM)  # as a stopped CI job or a closed terminal does
         _, stderr = build.communicate(timeout=120)
-    finally:
-        topic.write_text(original, "utf-8")
     assert build.returncode != 0
     assert f"make book: interrupted; {KEPT}" in stderr
     assert _snapshot(book) == before
@@ -89,13 +89,10 @@ def test_an_interrupt_during_the_pdf_step_leaves_the_last_book(book):
 def test_a_build_that_finishes_replaces_the_book_and_leaves_nothing_beside_it(book):
     before = _snapshot(book)
     topic = book / "data" / "topics" / "labour.yaml"
-    original = _edit(topic, "title: Labour", "title: Labour and workers")
-    try:
+    with _edited(topic, "title: Labour", "title: Labour and workers"):
         result = _make_book(book)
-        assert result.returncode == 0, result.stderr[-2000:]
-        assert "Labour and workers" in (book / "site" / "topics" / "labour" / "index.html").read_text("utf-8")
-    finally:
-        topic.write_text(original, "utf-8")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Labour and workers" in (book / "site" / "topics" / "labour" / "index.html").read_text("utf-8")
     assert _snapshot(book) != before
     assert not list(book.glob(".site.*")) and not list(book.glob(".dist.*"))
     assert (book / "site" / "briefs").is_dir() and (book / "site" / "briefing-book-offline.zip").is_file()
