@@ -49,12 +49,10 @@ from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
 from macros.pages import BookPages, current_pages, last_built, remember_built, use_pages  # noqa: E402
 from macros.rebuild import pages_to_rebuild  # noqa: E402
+from macros.search_names import SEARCH_BOOST  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-
-# Front matter per kind: people rank first for a name search.
-SEARCH_BOOST = {"people": 3, "places": 2, "events": 2}
 
 
 @event_priority(100)  # before the macros plugin reads the book

@@ -17,9 +17,17 @@ those showing the changed data) and empties the index when that page is the
 home page. ``BookSearchIndex`` instead merges with the index the last build
 left in the site folder, page by page, for any number of pages.
 
+Each record's names (macros/search_names.py: its title, aliases, names in
+other scripts; an event's place and year) go into a ``names`` field of the
+entry of its page or section, which mkdocs.yml weights above titles: the page a
+name belongs to comes before the pages that mention it.
+
 - ``on_files`` (after every plugin's configuration): puts ``BookSearchIndex``
   in the search plugin's place, with the site folder's last index if there is
-  one (a full build has emptied the folder by then).
+  one (a full build has emptied the folder by then) and the book's names.
+- ``on_post_build``: puts hooks/search_order.js at the start of Material's
+  search worker, which puts the page a query names before the pages that mention it
+  (the order is explained in that file).
 """
 
 from __future__ import annotations
@@ -27,14 +35,26 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from html import escape, unescape
 from pathlib import Path
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section, void
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:  # the hook is loaded by path, not as a package
+    sys.path.insert(0, str(REPO_ROOT))
+
+from macros.pages import current_pages  # noqa: E402
+from macros.search_names import NAMES_FIELD, search_names  # noqa: E402
+
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 SEARCH_PLUGIN = "material/search"
+# Material's search worker, and the book's order of its results (see on_post_build).
+WORKERS = Path("assets") / "javascripts" / "workers"
+SEARCH_ORDER = Path(__file__).with_name("search_order.js")
+SEARCH_ORDER_MARK = "The book's order of search results"
 
 # Material's own lists: the tags it keeps in the indexed text (all others are
 # dropped, their text kept) and the void tags that never close.
@@ -56,8 +76,33 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|([^<]+)")
 def on_files(files, config):
     search = config.plugins.get(SEARCH_PLUGIN)
     if search is not None and getattr(search.config, "enabled", True):
-        search.search_index = BookSearchIndex(_last_entries(Path(config.site_dir)), **search.config)
+        names = search_names(current_pages().book)
+        search.search_index = BookSearchIndex(_last_entries(Path(config.site_dir)), names, **search.config)
     return files
+
+
+def on_post_build(config):
+    for worker in (Path(config.site_dir) / WORKERS).glob("search.*.min.js"):
+        add_search_order(worker)
+
+
+def add_search_order(worker: Path) -> None:
+    """Put the book's result order before Material's worker code, once (a dirty rebuild keeps the file).
+
+    Before it, so the order's listener reads each query ahead of Material's (whose
+    reply goes out in the microtasks that follow its own listener); the source map
+    is moved down as many lines, so it still points at Material's own code.
+    """
+    script = worker.read_text(encoding="utf-8")
+    if SEARCH_ORDER_MARK in script:
+        return
+    order = SEARCH_ORDER.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    worker.write_text(order + script, encoding="utf-8")
+    source_map = worker.with_name(worker.name + ".map")
+    if source_map.is_file():
+        mapping = json.loads(source_map.read_text(encoding="utf-8"))
+        mapping["mappings"] = ";" * order.count("\n") + mapping["mappings"]
+        source_map.write_text(json.dumps(mapping, separators=(",", ":")), encoding="utf-8")
 
 
 def _last_entries(site_dir: Path) -> list[dict] | None:
@@ -80,9 +125,11 @@ class BookSearchIndex(SearchIndex):
     entries stand for the pages this build does not redo.
     """
 
-    def __init__(self, last_entries: list[dict] | None = None, **config):
+    def __init__(self, last_entries: list[dict] | None = None, names: dict[str, list[str]] | None = None,
+                 **config):
         super().__init__(**config)
         self.last_entries = last_entries
+        self.names = names or {}
 
     def generate_search_index(self, prev):
         # Material's ``prev`` merge assumes one rebuilt page; ours takes any number.
@@ -91,11 +138,23 @@ class BookSearchIndex(SearchIndex):
         return super().generate_search_index(None)
 
     def add_entry_from_context(self, page):
+        first = len(self.entries)
         sections = page_sections(page.content or "")
         if sections is None or (page.meta.get("search") or {}).get("exclude"):
-            return super().add_entry_from_context(page)
-        for section in sections:
-            self.create_entry_for_section(section, page.toc, page.url, page)
+            super().add_entry_from_context(page)
+        else:
+            for section in sections:
+                self.create_entry_for_section(section, page.toc, page.url, page)
+        self._add_names(page.file.src_uri, self.entries[first:])
+
+    def _add_names(self, src_uri: str, entries: list[dict]) -> None:
+        """Give the page's entry (and each section's that has any) the names they go by."""
+        for entry in entries:
+            _, _, section = entry["location"].partition("#")
+            names = self.names.get(f"{src_uri}#{section}" if section else src_uri)
+            if names:
+                # Text like the title's: HTML-escaped, which Material's tokenizer expects.
+                entry[NAMES_FIELD] = escape(" · ".join(names), quote=False)
 
 
 def merged_entries(last: list[dict], rebuilt: list[dict]) -> list[dict]:

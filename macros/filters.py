@@ -161,6 +161,11 @@ def quantity(item: Statistic) -> str:
     return f"{qualifier}{value} {item.unit}"
 
 
+def statistics_anchor(topic_id: str) -> str:
+    """The id of a topic's section on the statistics page ("topic-other" for untagged figures)."""
+    return f"topic-{topic_id or 'other'}"
+
+
 def humanise(value: str) -> str:
     """An id-like value as words: "state-visit" -> "state visit"."""
     return value.replace("-", " ")
@@ -177,7 +182,8 @@ FILTERS = {
     "statement": statement, "cite": cite, "partial_date": partial_date, "language": language,
     "placed_date": placed_date,
 }
-GLOBALS = {"link": link, "href": href, "heading": heading, "page_path": page_path, "title_of": record_title}
+GLOBALS = {"link": link, "href": href, "heading": heading, "page_path": page_path, "title_of": record_title,
+           "statistics_anchor": statistics_anchor}
 
 
 def register(environment: Environment) -> Environment:

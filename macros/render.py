@@ -240,13 +240,18 @@ def render_statistics(book: Book, charts: dict[str, Markup] | None = None, resol
 
     ``charts`` maps a topic id ("" for untagged figures) to its inlined charts (macros.figures).
     """
+    return render_template("statistics.html.j2", book, resolve_href, groups=statistics_by_topic(book),
+                           charts=charts or {})
+
+
+def statistics_by_topic(book: Book) -> list[tuple[str, list]]:
+    """The statistics page's sections: (topic id, or "" for the rest; its figures by label), by topic title."""
     groups: dict[str, list] = defaultdict(list)
     for statistic in sorted(book.dataset.kind("statistics").values(), key=lambda s: s.label.casefold()):
         groups[statistic.topics[0] if statistic.topics else ""].append(statistic)
     topics = book.dataset.kind("topics")
     ordered = sorted(groups, key=lambda topic_id: (topic_id == "", topics[topic_id].title if topic_id in topics else topic_id))
-    return render_template("statistics.html.j2", book, resolve_href, groups=[(topic_id, groups[topic_id]) for topic_id in ordered],
-                           charts=charts or {})
+    return [(topic_id, groups[topic_id]) for topic_id in ordered]
 
 
 def render_bibliography(book: Book, resolve_href: Href = docs_href) -> Markup:
