@@ -49,7 +49,7 @@ from macros.figures import DOWNLOADS_DIR  # noqa: E402
 from macros.filters import PAGE_KINDS  # noqa: E402
 from macros.pages import BookPages, current_pages, last_built, remember_built, use_pages  # noqa: E402
 from macros.rebuild import pages_to_rebuild  # noqa: E402
-from macros.search_names import SEARCH_BOOST  # noqa: E402
+from macros.search_names import search_boost  # noqa: E402
 from macros.toc import anchor_ids, headings_of  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -215,7 +215,8 @@ class DataPage(Page):
 
     def read_source(self, config) -> None:
         # What a Markdown page would say in its front matter: no macros here; a search boost.
-        boost = SEARCH_BOOST.get(self.kind) if self.record_id else None
+        record = current_pages().book.record(self.kind, self.record_id) if self.record_id else None
+        boost = search_boost(self.kind, record) if record else None
         self.markdown = ""
         self.meta = {"render_macros": False, **({"search": {"boost": boost}} if boost else {})}
 

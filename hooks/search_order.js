@@ -7,12 +7,14 @@
  * best first, keeping Material's order among pages of the same tier:
  *
  *   4  the query is the page's title ("Pyongyang", "Six-party talks")
- *   3  the query is one of its other names: an alias or a name in another
- *      script ("Kim", "김정은", "Ким Чен Ын")
- *   2  every word of the query is a whole word of its names ("Vladivostok 2019")
- *   1  every word of the query begins a word of its names ("Vladiv", "Пхень")
+ *   3  the query is one of its other names: an alias, a name in another script,
+ *      an event's place and year ("Kim", "김정은", "Ким Чен Ын", "Vladivostok 2019")
+ *   2  every word of the query is a whole word of one of its names ("Kim Il Sung"
+ *      for Kim Il Sung Square)
+ *   1  every word of the query begins a word of one of its names ("Vladiv", "Пхень")
  *   0  any other match (a mention in the text)
  *
+ * Within a tier, the page whose closest name has the fewest other words comes first.
  * A page's names are its index entries' "names" field (macros/search_names.py),
  * the title first. Only the order changes: the results and their highlighting
  * are Material's. This relies on Material's worker messages (setup 0, query 2,
@@ -63,30 +65,47 @@
     return a.length === b.length && a.every(function (word, i) { return word === b[i] })
   }
 
-  // The tier of a page's names for the query (see the top of this file).
-  function tier(names, words) {
-    if (!names || !words.length)
-      return 0
-    if (names.title && sameWords(names.title, words))
-      return 4
-    if (names.all.some(function (name) { return sameWords(name, words) }))
-      return 3
-    var known = [].concat.apply([], names.all)
-    if (words.every(function (word) { return known.indexOf(word) >= 0 }))
-      return 2
-    if (words.every(function (word) { return known.some(function (name) { return name.startsWith(word) }) }))
-      return 1
-    return 0
+  function beginsAWord(name, prefix) {
+    return name.some(function (word) { return word.startsWith(prefix) })
   }
 
-  // Material's result groups (one per page, its best match first), stably sorted by tier.
+  // How one name matches the query's words: 3 the same words, 2 each a whole word of
+  // it, 1 each the start of one of its words, 0 not all of them.
+  function levelOf(name, words) {
+    if (sameWords(name, words))
+      return 3
+    if (words.every(function (word) { return name.indexOf(word) >= 0 }))
+      return 2
+    return words.every(function (word) { return beginsAWord(name, word) }) ? 1 : 0
+  }
+
+  // A page's match: its tier (see the top of this file), then how many words its
+  // closest name has beyond the query's ("Vostochny Cosmodrome" before
+  // "Vostochny Cosmodrome 2023" for "Vostochny").
+  function matchOf(names, words) {
+    var best = { tier: 0, extra: 0 }
+    if (!names || !words.length)
+      return best
+    if (names.title && sameWords(names.title, words))
+      return { tier: 4, extra: 0 }
+    names.all.forEach(function (name) {
+      var tier = levelOf(name, words), extra = name.length - words.length
+      if (tier > best.tier || (tier === best.tier && tier > 0 && extra < best.extra))
+        best = { tier: tier, extra: extra }
+    })
+    return best
+  }
+
+  // Material's result groups (one per page, its best match first), stably sorted by match.
   function reorder(items) {
     return items
       .map(function (group, position) {
         var page = group[0].location.split("#")[0]
-        return { group: group, position: position, tier: tier(namesOfPage.get(page), queryWords) }
+        return { group: group, position: position, match: matchOf(namesOfPage.get(page), queryWords) }
       })
-      .sort(function (a, b) { return b.tier - a.tier || a.position - b.position })
+      .sort(function (a, b) {
+        return b.match.tier - a.match.tier || a.match.extra - b.match.extra || a.position - b.position
+      })
       .map(function (ranked) { return ranked.group })
   }
 

@@ -13,8 +13,7 @@ put in the pages' metadata by hooks/generate.py).
 
 from __future__ import annotations
 
-import re
-
+from briefing.index import place_chain
 from macros.book import Book
 from macros.filters import PAGE_KINDS, page_path, record_title, statistics_anchor
 from macros.render import statistics_by_topic
@@ -25,6 +24,16 @@ NAMES_FIELD = "names"
 # where two pages hold a query's words alike, the person comes before the place,
 # the place and the topic before an event there, the event before a treaty signed at it.
 SEARCH_BOOST = {"people": 3, "places": 2.5, "topics": 2.5, "events": 2, "treaties": 1.8}
+# A headline event (a summit) before the other events of its place and year.
+HEADLINE_BOOST = 0.2
+
+
+def search_boost(kind: str, record) -> float | None:
+    """The weight of a record's page in the index (None: Material's own, 1)."""
+    boost = SEARCH_BOOST.get(kind)
+    if boost is not None and getattr(record, "headline", False):
+        boost += HEADLINE_BOOST
+    return boost
 
 
 def search_names(book: Book) -> dict[str, list[str]]:
@@ -50,19 +59,12 @@ def record_names(kind: str, record, book: Book) -> list[str]:
 
 
 def _event_place_and_year(event, book: Book) -> list[str]:
-    """The words an event is found by beyond its title: its year, and its place unless the title names it.
-
-    Named once only: a place named twice would outweigh the place's own page.
-    """
-    words = [event.date.start[:4]]
-    place = book.record("places", event.place) if event.place else None
-    if place is not None and not _names_in(place.name, event.title):
-        words.insert(0, place.name)
-    return words
-
-
-def _names_in(name: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
+    """An event also goes by its place and year, the venue's and each place around it's
+    ("Russky Island 2019", "Vladivostok 2019"), or by its year where it has no place."""
+    year = event.date.start[:4]
+    places = book.dataset.kind("places")
+    chain = [places[place_id].name for place_id in place_chain(places, event.place) if place_id in places]
+    return [f"{name} {year}" for name in chain] or [year]
 
 
 def _glossary_names(book: Book) -> list[str]:

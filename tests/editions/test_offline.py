@@ -9,6 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from macros.links import site_url_of
+from tests.site.search_box import relevance_report, try_relevance_set, type_query
+
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
 
 
@@ -23,12 +26,9 @@ def unzipped(editions, tmp_path_factory) -> Path:
 
 
 def search(page, start: Path, query: str) -> list[str]:
-    """Type ``query`` into the search box of ``start``; the links of the results."""
+    """Type ``query`` into the search box of ``start``; the paths of the results."""
     page.goto(start.as_uri())
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    return [result.path for result in type_query(page, query, key_by_key=True)]
 
 
 def test_bundle_has_the_site_the_pdfs_and_one_top_folder(editions):
@@ -67,8 +67,19 @@ def test_pages_link_files_not_folders_so_file_urls_open(unzipped):
     ],
 )
 def test_search_from_disk_finds_places_and_people_without_leaving_the_machine(local_page, unzipped, query, expected):
-    links = search(local_page, unzipped / "index.html", query)
-    assert any(urlsplit(link).path.endswith(expected) for link in links), links
+    paths = search(local_page, unzipped / "index.html", query)
+    assert paths[0].endswith(expected), paths
     # The log covers the page and its frames, where the search index is loaded.
     assert any(url.endswith("search_index.js") for url in local_page.requests)
     assert [url for url in local_page.requests if urlsplit(url).scheme not in LOCAL_SCHEMES] == []
+
+
+def test_every_query_of_the_relevance_set_brings_its_page_first_from_disk(local_page, unzipped, artifacts_dir):
+    # The same set as the site's (tests/site/test_search_relevance.py), in the edition read from file://.
+    local_page.goto((unzipped / "index.html").as_uri())
+    local_page.wait_for_load_state("load")
+    trials = try_relevance_set(local_page, lambda doc_path: "/" + site_url_of(doc_path, directory_urls=False))
+    report = relevance_report(trials, "offline edition")
+    (artifacts_dir / "search-relevance-offline.txt").write_text(report + "\n", encoding="utf-8")
+    print(report)
+    assert all(trial.rank == 1 for trial in trials), report
