@@ -8,7 +8,9 @@ with the project's real mkdocs.yml, and prints medians over ``--runs``: data
 load + validation seconds, full build seconds, pages per second, peak memory,
 output size, the HTML bytes of one event page, the search index bytes, a stock
 MkDocs + Material site of as many hand-written pages and the ratio between the
-two, and the rebuild time after saving one YAML file under ``mkdocs serve``.
+two, the rebuild time after saving one YAML file under ``mkdocs serve``, and
+the search: milliseconds from the last key typed to its results in Chromium
+(median and slowest, bench/search.py) and the index's gzipped size per 100 records.
 The whole-book PDF is timed for the real book (and at each size with
 ``--pdf-at-scale``, which takes minutes: WeasyPrint lays out every page).
 """
@@ -25,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import measure  # noqa: E402
+from bench.search import search_figures  # noqa: E402
 from bench.synthetic import generate  # noqa: E402
 
 
@@ -36,9 +39,18 @@ def main(argv: list[str] | None = None) -> int:
     work = measure.scratch()
     try:
         print(f"\nWhole-book PDF and briefs of the real book: {measure.pdf_seconds(ROOT / 'data', work):.1f} s")
+        measure.build_book(ROOT / "data", work / "site")
+        _print_search("the real book", search_figures(work / "site", ROOT / "data"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _print_search(what: str, figures: dict) -> None:
+    print(f"Search on {what}: ready {figures['search_ready_s']:.1f} s after the page began to load; "
+          f"results {figures['search_ms']:.0f} ms after the last key (median; "
+          f"slowest {figures['search_max_ms']:.0f} ms); index {figures['index_gz_kb_per_100']:.1f} KB "
+          "gzipped per 100 records")
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -76,7 +88,8 @@ def _book_figures(work: Path, runs: int) -> dict:
             "output_mb": measure.tree_bytes(site) / 2**20,
             "event_kb": measure.first_page_bytes(site, "events") / 1024,
             "index_kb": (site / "search" / "search_index.json").stat().st_size / 1024,
-            "site_pages": sum(1 for _ in site.rglob("index.html"))}
+            "site_pages": sum(1 for _ in site.rglob("index.html")),
+            **search_figures(site, work / "data")}
 
 
 def _baseline_figures(work: Path, size: int, runs: int, book_build: float) -> dict:
@@ -96,7 +109,10 @@ def _print_table(rows: list[dict]) -> None:
                ("output_mb", "output MB", "{:.1f}"), ("event_kb", "event page KB", "{:.1f}"),
                ("index_kb", "search index KB", "{:.0f}"), ("plain", "stock MkDocs s", "{:.1f}"),
                ("ratio", "book/stock", "{:.2f}"), ("serve", "serve rebuild s", "{:.2f}"),
-               ("pdf", "PDF s", "{:.1f}")]
+               ("pdf", "PDF s", "{:.1f}"), ("search_ready_s", "search ready s", "{:.1f}"),
+               ("search_ms", "search ms", "{:.0f}"),
+               ("search_max_ms", "slowest search ms", "{:.0f}"),
+               ("index_gz_kb_per_100", "index gz KB/100 records", "{:.1f}")]
     for row in rows:
         row["pps"] = row["site_pages"] / row["build"]
     print("| " + " | ".join(title for _, title, _ in columns) + " |")

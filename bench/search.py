@@ -1,0 +1,101 @@
+"""How fast the built book's search answers, and how large its index is.
+
+``search_figures`` serves a built site on localhost, opens it in Debian's
+Chromium and types names of the book's own records into Material's search box,
+a key at a time; for each it times from the last key to the result list's
+change that shows its answer (what the reader sees), once the index is ready
+(itself timed from the page's start). It also
+gives the index's size, gzip-compressed as a server would send it, per hundred
+records of the data.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import statistics
+import threading
+from pathlib import Path
+
+from briefing.dataset import load_dataset
+from macros.filters import record_title
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+SEARCH_BOX = "input[data-md-component=search-query]"
+# Set by the page: when the last key went up, and when the result list last changed after it
+# (Material answers every key: the last change shows the answer to the whole name).
+WATCH_RESULTS = """() => {
+  const list = document.querySelector('.md-search-result__list')
+  window.__keyUp = null; window.__shown = null
+  document.querySelector('%s').addEventListener('keyup', () => { window.__keyUp = performance.now(); window.__shown = null }, true)
+  new MutationObserver(() => { if (window.__keyUp) window.__shown = performance.now() })
+    .observe(list, {childList: true, subtree: true})
+}""" % SEARCH_BOX
+# Material's count line says this once its worker has built the index ("Initializing search" before).
+READY = "document.querySelector('.md-search-result__meta').textContent.includes('Type to start')"
+# No change for this long after the last one: the answer to the last key is in.
+SETTLED_MS = 600
+
+
+def search_figures(site_dir: Path, data_dir: Path, queries: int = 12) -> dict:
+    """Seconds until the search is ready, milliseconds from the last key to the results (median
+    and slowest), and the index's size."""
+    names = _record_names(data_dir, queries)
+    ready_ms, latencies = _latencies(site_dir, names)
+    index = (site_dir / "search" / "search_index.json").read_bytes()
+    records = sum(len(records) for records in load_dataset(data_dir).records.values())
+    return {"search_ready_s": ready_ms / 1000, "search_ms": statistics.median(latencies), "search_max_ms": max(latencies),
+            "index_gz_kb_per_100": len(gzip.compress(index, 9)) / 1024 / records * 100}
+
+
+def _record_names(data_dir: Path, count: int) -> list[str]:
+    """The first two words of the titles of records of each kind with a page, in turn."""
+    dataset = load_dataset(data_dir)
+    kinds = [list(dataset.kind(kind).values()) for kind in ("people", "places", "events", "treaties", "topics")]
+    names = [" ".join(record_title(record).split()[:2]) for group in zip(*kinds) for record in group]
+    return names[:count]
+
+
+def _latencies(site_dir: Path, names: list[str]) -> tuple[float, list[float]]:
+    """When the search was ready after the page began to load, and each name's milliseconds."""
+    from playwright.sync_api import sync_playwright
+
+    url, server = _serve(site_dir)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            page.wait_for_function(READY, timeout=120_000, polling=50)
+            ready = page.evaluate("performance.now()")
+            page.evaluate(WATCH_RESULTS)
+            latencies = [_latency(page, name) for name in names]
+            browser.close()
+            return ready, latencies
+    finally:
+        server.shutdown()
+
+
+def _latency(page, name: str) -> float:
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill("")
+    box.press_sequentially(name, delay=40)
+    page.wait_for_function(f"window.__shown !== null && performance.now() - window.__shown > {SETTLED_MS}",
+                           timeout=15_000, polling=50)
+    return page.evaluate("window.__shown - window.__keyUp")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
