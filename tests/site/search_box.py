@@ -119,9 +119,11 @@ def relevance_set() -> list[dict]:
     return yaml.safe_load(RELEVANCE_SET.read_text(encoding="utf-8"))
 
 
-def try_relevance_set(page, path_of) -> list[Trial]:
-    """Type every query of the set; ``path_of`` turns a docs path into the end of the page's path."""
-    return [Trial(item["query"], path_of(item["page"]), type_query(page, item["query"])) for item in relevance_set()]
+def try_relevance_set(page, path_of, queries: list[dict] | None = None) -> list[Trial]:
+    """Type every query of the set (or of ``queries``, in its form); ``path_of`` turns a docs
+    path into the end of the page's path."""
+    return [Trial(item["query"], path_of(item["page"]), type_query(page, item["query"]))
+            for item in (relevance_set() if queries is None else queries)]
 
 
 def relevance_report(trials: list[Trial], edition: str) -> str:
