@@ -39,3 +39,14 @@ def test_a_worker_that_has_the_order_is_left_as_it_is(tmp_path):
     once = worker.read_text(encoding="utf-8"), (tmp_path / "search.abc.min.js.map").read_text()
     search.add_search_order(worker)
     assert (worker.read_text(encoding="utf-8"), (tmp_path / "search.abc.min.js.map").read_text()) == once
+
+
+def test_table_cells_are_indexed_as_separate_words():
+    html = "<table><tr><th>Name</th><th>Also</th></tr><tr><td>Kim Jong Un</td><td>Kim Jong-un</td></tr></table>"
+    sections = search.page_sections(f'<h1 id="people">People</h1>\n{search.spaced_cells(html)}')
+    assert "".join(sections[0].text).split() == ["Name", "Also", "Kim", "Jong", "Un", "Kim", "Jong-un"]
+
+
+def test_text_runs_on_where_no_tag_follows():
+    # Only ends of cells and blocks right before another tag get a space: text is left as it is.
+    assert search.spaced_cells("<p>a</p><td>b</td> <td>c</td>x") == "<p>a</p><td>b</td> <td>c</td>x"
