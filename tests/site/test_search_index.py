@@ -1,14 +1,17 @@
 """hooks/search.py: the record pages' search sections, read without html.parser,
-are exactly Material's (same ids, titles and text) on every page of two books."""
+are exactly Material's (same ids, titles and text) on every page of two books;
+the index carries each record's names and stays within its size."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
 
 import pytest
 
+from briefing.dataset import load_dataset
 from macros.filters import PAGE_KINDS
 from tests.conftest import FIXTURE_DATA, ROOT
 
@@ -45,3 +48,23 @@ def test_unsupported_markup_falls_back_to_materials_parser():
     styled = page + '<svg><style type="text/css">*{stroke: red}</style><text>Label</text></svg>'
     assert "".join(hook.page_sections(styled)[0].text).strip() == "<p>Text &amp; more</p> Label"
     assert hook.page_sections("<p>No heading first</p>" + page) is None
+
+
+# The search issue's bound: the index the reader downloads, gzipped, per hundred records of data.
+INDEX_GZ_KB_PER_100_RECORDS = 45
+
+
+def test_the_index_stays_within_its_size_per_hundred_records(site_dir):
+    index = (site_dir / "search" / "search_index.json").read_bytes()
+    records = sum(len(records) for records in load_dataset(ROOT / "data").records.values())
+    per_hundred = len(gzip.compress(index, 9)) / 1024 / records * 100
+    assert per_hundred <= INDEX_GZ_KB_PER_100_RECORDS, f"{per_hundred:.1f} KB gzipped per 100 records"
+
+
+def test_every_record_page_entry_carries_its_names(site_dir):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_bytes())["docs"]
+    pages = {doc["location"]: doc for doc in docs if "#" not in doc["location"]}
+    assert pages["people/kim-jong-un/"]["names"].split(" · ")[:2] == ["Kim Jong Un", "Kim Jong-un"]
+    missing = [location for location, doc in pages.items()
+               if location.split("/")[0] in PAGE_KINDS and location.count("/") == 2 and not doc.get("names")]
+    assert missing == []
