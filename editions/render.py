@@ -16,6 +16,8 @@ from weasyprint.text.fonts import FontConfiguration
 from editions.templates import STYLES
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+# Every PDF is tagged for screen readers and says it conforms to PDF/UA-1 in its XMP.
+PDF_VARIANT = "pdf/ua-1"
 
 
 @cache
@@ -38,4 +40,6 @@ def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path |
     """Render ``html`` to ``target``; relative image paths resolve against ``base_dir``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     base_url = base_dir.resolve().as_uri() + "/" if base_dir else None
-    HTML(string=html, base_url=base_url).write_pdf(target, stylesheets=list(styles), font_config=_fonts())
+    # PDF/UA-1: tagged structure, /Lang from <html lang>, the <title> as the window title.
+    HTML(string=html, base_url=base_url).write_pdf(
+        target, stylesheets=list(styles), font_config=_fonts(), pdf_variant=PDF_VARIANT)

@@ -13,23 +13,7 @@ from PIL import Image
 from briefing.model import Event
 from editions.pages import page_anchor
 from macros.dates import format_partial_date
-
-
-def pdftotext(pdf: Path, *options: str) -> str:
-    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def pdfinfo(pdf: Path, *options: str) -> str:
-    return subprocess.run(["pdfinfo", *options, str(pdf)], capture_output=True, text=True, check=True).stdout
-
-
-def page_count(pdf: Path) -> int:
-    return int(re.search(r"^Pages:\s+(\d+)", pdfinfo(pdf), re.MULTILINE).group(1))
-
-
-def one_line(text: str) -> str:
-    """Text with its line breaks and hyphenation undone, for phrase searches."""
-    return " ".join(text.replace("\u00ad", "").split())
+from tests.editions.pdfread import one_line, page_count, pdfinfo, pdftotext
 
 
 # --- The whole book --------------------------------------------------------------------
