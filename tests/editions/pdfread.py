@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pikepdf
@@ -69,3 +70,26 @@ def link_annotations(pdf: pikepdf.Pdf) -> Iterator[tuple[int, pikepdf.Dictionary
         for annotation in page.get("/Annots", []):
             if annotation.get("/Subtype") == "/Link":
                 yield number, annotation
+
+
+def page_heading(html: str) -> str:
+    """The text of a captured page's h1, without its permalink sign."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
+    return unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", heading)).strip()
+
+
+def destination_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
+    """Every named destination (an id of the book's HTML) and its page number, from 1."""
+    numbers = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+    return {name: numbers[target[0].objgen] for name, target in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+
+
+def word_boxes(pdf: Path) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:
+    """Per page: its width, and each word's box (x min, y min, x max, y max) and text."""
+    html = pdftotext(pdf, "-bbox")
+    pages = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="[\d.]+">(.*?)</page>', html, re.DOTALL):
+        words = [(float(x0), float(y0), float(x1), float(y1), unescape(text)) for x0, y0, x1, y1, text in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page.group(2))]
+        pages.append((float(page.group(1)), words))
+    return pages
