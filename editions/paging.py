@@ -3,9 +3,9 @@
 WeasyPrint's ``target-counter()`` can print them, but a number it learns late changes
 the width of its line, and re-paginating for ~3,000 of them took the book from one
 layout to five. Instead the book is laid out once with placeholders, the page of every
-anchor is read from that layout, and the numbers are written into the HTML for a second
-layout; should a number move a page break (a three-digit placeholder, a shorter
-number), the pages are read again and the book laid out once more.
+anchor is read from that layout, and the numbers, as wide as the placeholders, are
+written into the HTML for a second layout; should a number still move a page break,
+the pages are read again and the book laid out once more.
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ def fill_page_numbers(html: str, pages: dict[str, int]) -> str:
 
 
 def _reference(page: int | None) -> str:
-    """The number in the placeholder's own span, so it is set as the placeholder was."""
-    return f'<span class="xref-page">{PAGE_PLACEHOLDER.replace("000", str(page))}</span>' if page else ""
+    """The number in the placeholder's own span, so it is set as the placeholder was, and
+    as wide: Noto Sans's digits and its figure space (U+2007) are all one width, so "23"
+    padded to three takes the room "000" took and no line breaks elsewhere."""
+    number = str(page).rjust(len("000"), "\u2007")
+    return f'<span class="xref-page">{PAGE_PLACEHOLDER.replace("000", number)}</span>' if page else ""
 
 
 def _index_entry(pages: dict[str, int], own_anchor: str, link_ids: list[str]) -> str:

@@ -10,7 +10,7 @@ PAGES = {"p-people-kim": 12, "p-events-a--xref-1": 3, "p-events-b--xref-4": 7, "
 
 def test_a_reference_gets_the_page_of_its_target():
     assert fill_page_numbers(f"Kim{page_reference('p-people-kim')}.", PAGES) == (
-        'Kim<span class="xref-page">\u00a0(p.\u00a012)</span>.')
+        'Kim<span class="xref-page">\u00a0(p.\u00a0\u200712)</span>.')
 
 
 def test_an_index_entry_gives_its_own_page_first_then_each_other_page_once_in_order():
@@ -34,4 +34,4 @@ def test_the_book_is_laid_out_again_until_its_numbers_hold():
         return FakeDocument(next(layouts))
     lay_out_with_page_numbers(page_reference("b"), lay_out)
     # The numbers moved page b once (2 -> 3): a third layout, which printed 3.
-    assert len(seen) == 3 and "(p.\u00a02)" in seen[1] and "(p.\u00a03)" in seen[2]
+    assert len(seen) == 3 and "(p.\u00a0\u2007\u20072)" in seen[1] and "(p.\u00a0\u2007\u20073)" in seen[2]
