@@ -7,10 +7,12 @@ and which build of the book it is.
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 from pathlib import Path
 
 from briefing.dataset import Dataset
+from macros.dates import format_partial_date
 from visuals import cite
 
 
@@ -30,3 +32,17 @@ def book_version(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         version_file = root / "VERSION"
         return version_file.read_text("utf-8").strip() if version_file.exists() else "unversioned"
+
+
+def edition_date(root: Path) -> str:
+    """The day this edition's version was committed, in words; today where there is no git.
+
+    Not the build's clock: two builds of one version are the same edition.
+    """
+    try:
+        committed = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        committed = ""
+    return format_partial_date(committed or datetime.date.today().isoformat())

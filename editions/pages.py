@@ -18,10 +18,19 @@ from urllib.parse import urlsplit
 
 # Elements of the web page that have no meaning on paper; "screen-only" lets the site
 # mark more (the browser's print stylesheet hides the same class).
+# "Cite this page" (a relative address and BibTeX) and the download buttons and lists
+# only work on the web; the imprint says how to cite the book instead.
 DROPPED_CLASSES = {
     "headerlink", "footnote-backref", "md-content__button", "md-source-file", "md-button", "book-data-file", "screen-only",
+    "book-cite", "book-downloads", "book-data-downloads",
 }
 DROPPED_TAGS = {"script", "style", "form", "button", "input", "template", "noscript"}
+# The charts' SVG text is set in Matplotlib's font; on paper it takes the body's.
+CHART_FONT, BOOK_FONT = "'DejaVu Sans'", "'Noto Sans'"
+# Where a page number goes until the layout knows it (editions.paging fills it in).
+PAGE_PLACEHOLDER = "\u00a0(p.\u00a0000)"
+# A Hangul word (a run of syllables or jamo): kept whole across line ends on paper.
+_HANGUL_WORD = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
 _HREF = re.compile(r'href="([^"]*)"')
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -64,6 +73,12 @@ class ChapterRewriter(HTMLParser):
         self.site_url = site_url
         self.out: list[str] = []
         self.dropping: list[str] = []  # open tags inside a dropped element
+        # For each <a> not closed yet (innermost last), the anchor of the other page of the
+        # book it points to, or None: once it closes, the page number follows it on paper.
+        self.open_links: list[str | None] = []
+        self.svg_depth = 0  # inside an inline SVG, text is drawn, not laid out as HTML
+        # Each link to another page of the book: (the page, the link's id), for the index.
+        self.cross_references: list[tuple[str, str]] = []
 
     def rewrite(self, html: str) -> str:
         self.feed(html)
@@ -77,6 +92,13 @@ class ChapterRewriter(HTMLParser):
             if tag not in VOID_TAGS:
                 self.dropping.append(tag)
             return
+        if tag == "a":
+            href = dict(attrs).get("href")
+            # In an SVG a link is drawn, and no text can follow it.
+            is_reference = self._is_cross_reference(href) and not self.svg_depth
+            target = self._resolve_link(href).lstrip("#") if is_reference else None
+            self.open_links.append(target)
+        self.svg_depth += tag == "svg"
         self.out.append(self._render_tag(tag, attrs))
 
     def handle_startendtag(self, tag, attrs):
@@ -91,10 +113,13 @@ class ChapterRewriter(HTMLParser):
                     pass
             return
         self.out.append(f"</{tag}>")
+        self.svg_depth -= tag == "svg" and self.svg_depth > 0
+        if tag == "a" and self.open_links and (target := self.open_links.pop()):
+            self.out.append(page_reference(target))
 
     def handle_data(self, data):
         if not self.dropping:
-            self.out.append(data)
+            self.out.append(data if self.svg_depth else keep_hangul_words(data))
 
     def handle_entityref(self, name):
         self.handle_data(f"&{name};")
@@ -117,6 +142,8 @@ class ChapterRewriter(HTMLParser):
                 rendered.append(f' {name}="{escape(value, quote=True)}"')
         if tag == "details" and not any(name == "open" for name, _ in attrs):
             rendered.append(" open")  # collapsed blocks are printed open
+        if tag == "a" and self._is_cross_reference(dict(attrs).get("href")):
+            rendered.append(self._cross_reference_id(dict(attrs)))
         return f"<{tag}{''.join(rendered)}{' /' if closed else ''}>"
 
     def _rewrite_attribute(self, tag: str, name: str, value: str) -> str | None:
@@ -129,7 +156,24 @@ class ChapterRewriter(HTMLParser):
             return self._resolve_resource(value)
         if name == "srcset":
             return None  # the book embeds one resolution, the one in src
+        if name == "style":
+            return value.replace(CHART_FONT, BOOK_FONT)
         return value
+
+    def _cross_reference_id(self, attrs: dict) -> str:
+        """Note the link for the index; one without an id gets one, so the index can name its page."""
+        own_id = attrs.get("id")
+        link_id = f"{self.anchor}--{own_id}" if own_id else f"{self.anchor}--xref-{len(self.cross_references) + 1}"
+        self.cross_references.append((site_path(self.path, urlsplit(attrs["href"]).path), link_id))
+        return "" if own_id else f' id="{link_id}"'
+
+    def _is_cross_reference(self, href: str | None) -> bool:
+        """A link to another page of the book (not to a place on the same page)."""
+        parts = urlsplit(href or "")
+        if parts.scheme or not parts.path or (href or "").startswith("//"):
+            return False
+        target = site_path(self.path, parts.path)
+        return target in self.page_paths and target != self.path
 
     def _resolve_link(self, href: str) -> str | None:
         """In-book anchor for a page of the book, absolute URL for anything else."""
@@ -148,3 +192,13 @@ class ChapterRewriter(HTMLParser):
         """Images load from the built site, so make their paths relative to its root."""
         parts = urlsplit(src)
         return src if parts.scheme or src.startswith("//") else site_path(self.path, parts.path)
+
+
+def keep_hangul_words(html_text: str) -> str:
+    """HTML text with each Hangul word in a span that the line breaker keeps whole."""
+    return _HANGUL_WORD.sub(lambda word: f'<span class="hangul">{word.group(0)}</span>', html_text)
+
+
+def page_reference(anchor: str) -> str:
+    """"(p. 23)" for the page ``anchor`` lands on, as a placeholder editions.paging fills."""
+    return f'<span class="xref-page" data-page-of="{escape(anchor, quote=True)}">{PAGE_PLACEHOLDER}</span>'

@@ -10,17 +10,18 @@ from __future__ import annotations
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.dataset import Dataset, load_dataset
-from editions.book import Cover, book_html
+from editions.book import EDITORS_PAGES, Cover, book_html, pages_under, reader_capture
 from editions.briefs import brief_html
-from editions.metadata import book_version, data_as_of
+from editions.metadata import book_version, data_as_of, edition_date
 from editions.render import stylesheets, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_FILE = "briefing-book.pdf"
+GUIDE_FILE = "editors-guide.pdf"
 BRIEFS_FOLDER = "briefs"
 
 
@@ -41,7 +42,10 @@ def build_all(job: PdfJob, processes: int) -> dict[str, float]:
     with ProcessPoolExecutor(max_workers=processes) as pool:
         book = pool.submit(_book_job, job)
         briefs = [pool.submit(_briefs_job, job, event_ids[share::shares]) for share in range(shares)]
-        return {"book": book.result(), "briefs": sum(part.result() for part in briefs), "brief_count": len(event_ids)}
+        # The guide is short: it waits for a free process rather than slowing the book's.
+        guide = pool.submit(_guide_job, job)
+        return {"book": book.result(), "briefs": sum(part.result() for part in briefs), "brief_count": len(event_ids),
+                "guide": guide.result()}
 
 
 def _book_job(job: PdfJob) -> float:
@@ -58,19 +62,37 @@ def _briefs_job(job: PdfJob, event_ids: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def _guide_job(job: PdfJob) -> float:
+    started = time.perf_counter()
+    capture = read_capture(job.capture_file)
+    build_guide_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper)
+    return time.perf_counter() - started
+
+
 def read_capture(path: Path) -> dict:
     return json.loads(path.read_text("utf-8"))
 
 
 def cover_of(capture: dict, dataset: Dataset) -> Cover:
-    return Cover(title=capture["site_name"], as_of=data_as_of(dataset), version=book_version(ROOT))
+    return Cover(title=capture["site_name"], as_of=data_as_of(dataset), version=book_version(ROOT),
+                 edition=edition_date(ROOT), site_url=capture.get("site_url"))
 
 
 def build_book_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4") -> Path:
-    """``out_dir/briefing-book.pdf``: cover, contents, every page of the site."""
-    target = out_dir / BOOK_FILE
+    """``out_dir/briefing-book.pdf``: cover, imprint, contents, every page of the site a
+    reader needs (not the editors' guide, not the web-only pages)."""
+    return _write_book(reader_capture(capture), cover, out_dir / BOOK_FILE, paper)
+
+
+def build_guide_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4") -> Path:
+    """``out_dir/editors-guide.pdf``: the editors' guide, for editors, as a PDF of its own."""
+    guide_cover = replace(cover, title=f"Editors' guide to {cover.title}")
+    return _write_book(pages_under(capture, EDITORS_PAGES, keep=True), guide_cover, out_dir / GUIDE_FILE, paper)
+
+
+def _write_book(capture: dict, cover: Cover, target: Path, paper: str) -> Path:
     styles = stylesheets("content.css", "book.css", paper=paper)
-    write_pdf(book_html(capture, cover, paper), target, styles, base_dir=Path(capture["site_dir"]))
+    write_pdf(book_html(capture, cover, paper), target, styles, base_dir=Path(capture["site_dir"]), page_numbers=True)
     return target
 
 
@@ -82,6 +104,6 @@ def build_briefs(dataset: Dataset, cover: Cover, out_dir: Path, paper: str = "a4
     targets = []
     for event_id in events if event_ids is None else event_ids:
         target = out_dir / BRIEFS_FOLDER / f"{event_id}.pdf"
-        write_pdf(brief_html(dataset, events[event_id], cover.title, cover.as_of, cover.version), target, styles)
+        write_pdf(brief_html(dataset, events[event_id], cover), target, styles)
         targets.append(target)
     return targets

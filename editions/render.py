@@ -10,12 +10,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
+from editions.paging import lay_out_with_page_numbers
 from editions.templates import STYLES
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+# Every PDF is tagged for screen readers and says it conforms to PDF/UA-1 in its XMP.
+PDF_VARIANT = "pdf/ua-1"
 
 
 @cache
@@ -34,8 +37,17 @@ def stylesheets(*names: str, paper: str) -> tuple[CSS, ...]:
     return tuple(parsed)
 
 
-def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None) -> None:
-    """Render ``html`` to ``target``; relative image paths resolve against ``base_dir``."""
+def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None,
+              page_numbers: bool = False) -> None:
+    """Render ``html`` to ``target``; relative image paths resolve against ``base_dir``.
+
+    ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     base_url = base_dir.resolve().as_uri() + "/" if base_dir else None
-    HTML(string=html, base_url=base_url).write_pdf(target, stylesheets=list(styles), font_config=_fonts())
+
+    def lay_out(source: str) -> Document:
+        return HTML(string=source, base_url=base_url).render(stylesheets=list(styles), font_config=_fonts())
+    document = lay_out_with_page_numbers(html, lay_out) if page_numbers else lay_out(html)
+    # PDF/UA-1: tagged structure, /Lang from <html lang>, the <title> as the window title.
+    document.write_pdf(target, pdf_variant=PDF_VARIANT)

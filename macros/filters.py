@@ -158,7 +158,10 @@ def quantity(item: Statistic) -> str:
     """A figure as stated, e.g. "more than 10,000 shipping containers"."""
     value = f"{item.value:,}" if isinstance(item.value, int) else f"{item.value:,g}"
     qualifier = "" if item.qualifier == "exactly" else f"{item.qualifier} "
-    return f"{qualifier}{value} {item.unit}"
+    # The data names units in the plural; one of them is singular ("1 meeting"), while
+    # a unit of several words keeps its own number ("1 billion US dollars").
+    unit = item.unit[:-1] if item.value == 1 and " " not in item.unit and item.unit.endswith("s") else item.unit
+    return f"{qualifier}{value} {unit}"
 
 
 def statistics_anchor(topic_id: str) -> str:

@@ -5,7 +5,8 @@
 
 ``--capture`` is the page record of the offline build (scripts/build_offline.py); the
 data itself is read from ``--data`` for the cover and the briefs. Writes
-``<out>/briefing-book.pdf`` and ``<out>/briefs/<event-id>.pdf``, laid out in ``--jobs``
+``<out>/briefing-book.pdf``, ``<out>/briefs/<event-id>.pdf`` and the editors' guide,
+``<out>/editors-guide.pdf``, laid out in ``--jobs``
 processes (default: one per CPU), and prints how long each took.
 """
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.dataset import DataError  # noqa: E402
-from editions.pdfs import BOOK_FILE, BRIEFS_FOLDER, PdfJob, build_all  # noqa: E402
+from editions.pdfs import BOOK_FILE, BRIEFS_FOLDER, GUIDE_FILE, PdfJob, build_all  # noqa: E402
 from editions.render import PAPER_SIZES  # noqa: E402
 
 
@@ -35,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{args.out / BOOK_FILE}: {seconds['book']:.1f} s")
     print(f"{args.out / BRIEFS_FOLDER}: {seconds['brief_count']} briefs, {seconds['briefs']:.1f} s")
+    print(f"{args.out / GUIDE_FILE}: {seconds['guide']:.1f} s")
     print(f"all PDFs: {time.perf_counter() - started:.1f} s in {args.jobs} processes")
     return 0
 

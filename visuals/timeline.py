@@ -181,10 +181,10 @@ def _draw_axis(axes, first: float, last: float) -> None:
 
 def _caption() -> TextBlock:
     caption = TextBlock(WIDTH_IN - 0.1, 0.05)
-    for line in ("Each bar spans the time its date could cover: a day, a month, or a whole year when "
-                 "the sources give only the year. Filled: held. Outlined: planned at the time of the report.",
-                 "Select a bar or its label to open the event's page."):
-        caption.add(line, 8.5, alpha=0.7)
+    # What a mouse can do is said on the page (docs/timeline.md), where paper leaves it out.
+    caption.add("Each bar spans the time its date could cover: a day, a month, or a whole year when "
+                "the sources give only the year. Filled: held. Outlined: planned at the time of the report.",
+                8.5, alpha=0.7)
     return caption
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing.dataset import Dataset, load_dataset
-from editions.pdfs import BOOK_FILE, BRIEFS_FOLDER, read_capture
+from editions.pdfs import BOOK_FILE, BRIEFS_FOLDER, GUIDE_FILE, read_capture
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +30,7 @@ class Editions:
     archive: Path
     book_pdf: Path
     briefs: list[Path]
+    guide_pdf: Path
 
 
 @pytest.fixture(scope="session")
@@ -51,6 +52,7 @@ def editions(tmp_path_factory) -> Editions:
         archive=archive,
         book_pdf=pdf_dir / BOOK_FILE,
         briefs=sorted((pdf_dir / BRIEFS_FOLDER).glob("*.pdf")),
+        guide_pdf=pdf_dir / GUIDE_FILE,
     )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from editions.book import Cover, book_entries, book_html
 
 
 def page(title: str, body: str = "") -> dict:
-    return {"title": title, "html": f'<h1 id="top">{title}</h1>{body}'}
+    return {"title": title, "html": f'<h1 id="top">{escape(title)}</h1>{body}'}
 
 
 CAPTURE = {

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import subprocess
 from pathlib import Path
 
 from briefing.dataset import load_dataset
-from editions.metadata import book_version, data_as_of
+from editions.metadata import book_version, data_as_of, edition_date
 from macros.dates import format_partial_date
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,3 +31,13 @@ def test_version_falls_back_to_a_version_file_outside_git(tmp_path):
 
 def test_version_says_unversioned_with_neither(tmp_path):
     assert book_version(tmp_path) == "unversioned"
+
+
+def test_the_edition_is_the_day_its_version_was_committed():
+    committed = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True, text=True,
+                               check=True).stdout.strip()
+    assert edition_date(ROOT) == format_partial_date(committed)
+
+
+def test_the_edition_outside_git_is_the_day_of_the_build(tmp_path):
+    assert edition_date(tmp_path) == format_partial_date(datetime.date.today().isoformat())

@@ -5,31 +5,15 @@ from __future__ import annotations
 import re
 import subprocess
 import zlib
-from html import unescape
 from pathlib import Path
 
 from PIL import Image
 
 from briefing.model import Event
+from editions.book import reader_capture
 from editions.pages import page_anchor
 from macros.dates import format_partial_date
-
-
-def pdftotext(pdf: Path, *options: str) -> str:
-    return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def pdfinfo(pdf: Path, *options: str) -> str:
-    return subprocess.run(["pdfinfo", *options, str(pdf)], capture_output=True, text=True, check=True).stdout
-
-
-def page_count(pdf: Path) -> int:
-    return int(re.search(r"^Pages:\s+(\d+)", pdfinfo(pdf), re.MULTILINE).group(1))
-
-
-def one_line(text: str) -> str:
-    """Text with its line breaks and hyphenation undone, for phrase searches."""
-    return " ".join(text.replace("\u00ad", "").split())
+from tests.editions.pdfread import one_line, page_count, page_heading, pdfinfo, pdftotext
 
 
 # --- The whole book --------------------------------------------------------------------
@@ -94,8 +78,8 @@ def test_book_text_layer_carries_hangul_and_cyrillic_names(editions):
 
 def test_book_links_land_on_destinations_in_the_pdf(editions):
     destinations = set(re.findall(r'"([^"]+)"\s*$', pdfinfo(editions.book_pdf, "-dests"), re.MULTILINE))
-    # Every page of the site is a chapter that links can jump to ...
-    assert {page_anchor(path) for path in editions.capture["pages"]} <= destinations
+    # Every page of the reader's book is a chapter that links can jump to ...
+    assert {page_anchor(path) for path in reader_capture(editions.capture)["pages"]} <= destinations
     # ... and every link inside the book jumps to a destination that exists.
     links = [_pdf_string(raw) for raw in re.findall(rb"/Subtype\s*/Link[^\n]*?/Dest\s*(\((?:\\.|[^\\)])*\))", pdf_objects(editions.book_pdf))]
     assert len(links) > len(editions.capture["pages"])  # at least the contents link every chapter
@@ -105,16 +89,11 @@ def test_book_links_land_on_destinations_in_the_pdf(editions):
 def test_book_outline_has_a_bookmark_per_part_and_event(editions):
     titles = outline_titles(editions.book_pdf)
     # Bookmarks carry each page's own heading, e.g. "Treaties and agreements" for "Treaties".
-    parts = [page_heading(editions.capture["pages"][item["path"]]["html"]) for item in editions.capture["nav"]]
+    capture = reader_capture(editions.capture)
+    parts = [page_heading(capture["pages"][item["path"]]["html"]) for item in capture["nav"]]
     assert {"Contents", *parts} <= titles
     events = editions.dataset.kind("events").values()
     assert [event.title for event in events if event.title not in titles] == []
-
-
-def page_heading(html: str) -> str:
-    """The text of a captured page's h1, without its permalink sign."""
-    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL).group(1)
-    return unescape(re.sub(r"<a class=\"headerlink\".*?</a>|<[^>]+>", "", heading)).strip()
 
 
 def outline_titles(pdf: Path) -> set[str]:
@@ -154,7 +133,7 @@ def test_every_event_has_a_brief_of_one_or_two_pages(editions):
 def test_a_brief_says_what_to_know_before_the_meeting(editions):
     event: Event = editions.dataset.get("events", "putin-pyongyang-2024")
     text = one_line(pdftotext(next(path for path in editions.briefs if path.stem == event.id)))
-    for heading in ("Bottom line", "Participants", "Outcomes", "Quotes", "Figures", "Sources"):
+    for heading in ("Bottom line", "Key points", "What is still open", "Who took part", "What was said", "Figures", "Sources"):
         assert heading in text
     assert one_line(event.title) in text
     assert one_line(event.summary.text)[:60] in text

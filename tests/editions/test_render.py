@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.dataset import load_dataset
+from editions.book import Cover
 from editions.briefs import brief_html
 from editions.render import stylesheets, write_pdf
 
@@ -25,7 +26,7 @@ def test_a_brief_is_printed_on_the_paper_asked_for(tmp_path, paper, size):
     dataset = load_dataset(ROOT / "data")
     event = next(iter(dataset.kind("events").values()))
     target = tmp_path / f"{paper}.pdf"
-    write_pdf(brief_html(dataset, event, "Book", "2024", "v1"), target, stylesheets("content.css", "brief.css", paper=paper))
+    write_pdf(brief_html(dataset, event, Cover("Book", "2024", "v1", "1 May 2024")), target, stylesheets("content.css", "brief.css", paper=paper))
     assert page_size(target) == size
 
 

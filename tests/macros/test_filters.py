@@ -177,3 +177,5 @@ def test_a_quantity_keeps_its_qualifier_and_unit():
                           asserted_by="A US statement", sources=["x"])
     assert filters.quantity(statistic) == "more than 10,000 containers"
     assert filters.quantity(statistic.model_copy(update={"value": 42.7, "qualifier": "exactly"})) == "42.7 containers"
+    assert filters.quantity(statistic.model_copy(update={"value": 1, "qualifier": "exactly"})) == "1 container"
+    assert filters.quantity(statistic.model_copy(update={"value": 1, "unit": "billion US dollars"})) == "more than 1 billion US dollars"
