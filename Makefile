@@ -1,6 +1,6 @@
 # The briefing book's two commands (see README.md):
 #   make book   set up a fresh Debian machine (as root) and build site/, the PDFs and the offline bundle
-#   make test   the same set-up plus the test tools, then every test under tests/
+#   make test   the same set-up plus the test tools (Python's, and npm's in tests/tools/), then every test under tests/
 # Options: PAPER=a4|letter (PDF page size), PYTHON=python3.11 (interpreter for .venv).
 # Editors' commands (CONTRIBUTING.md): validate, serve, serve-full, new, changes, freshness.
 
@@ -15,6 +15,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := build/stamps
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+# The npm-installed test tools (axe-core, vnu-jar): tests/tools/package-lock.json.
+TEST_TOOLS := tests/tools
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -129,8 +131,14 @@ freshness: $(VENV)/.requirements
 
 # --- Tests: every test under tests/ (they build what they need in temporary folders). ---
 
-test: $(VENV)/.requirements-test | system-test
+test: $(VENV)/.requirements-test $(TEST_TOOLS)/node_modules/.installed | system-test
 	$(BIN)/python -m pytest
+
+# The accessibility checkers (axe-core, the Nu Html Checker), pinned in package-lock.json.
+# No install scripts: vnu-jar's would fetch a Java runtime; Debian's runs it instead.
+$(TEST_TOOLS)/node_modules/.installed: $(TEST_TOOLS)/package.json $(TEST_TOOLS)/package-lock.json | system-test
+	npm ci --prefix $(TEST_TOOLS) --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 clean:
 	rm -rf site dist build .site.new .site.old .dist.new .dist.old .cache .pytest_cache

@@ -21,7 +21,9 @@ templates under the prefix ``material/``, by
 (None) renders it as Material does.
 
 - ``on_nav``: notes which pages are in the navigation;
-- ``on_env``: adds the prefix loader and the template globals.
+- ``on_env``: adds the prefix loader and the template globals;
+- ``on_post_page``, ``on_post_template`` (the 404 page): take ``autocomplete``
+  off the two checkboxes of Material's page frame (see ``FRAME_CORRECTIONS``).
 
 ``extra.theme_cache`` (BOOK_THEME_CACHE) false renders every part afresh:
 tests/site/test_parallel.py checks that both ways give the same site.
@@ -36,6 +38,13 @@ import jinja2
 import material
 
 MATERIAL_TEMPLATES = os.path.join(os.path.dirname(material.__file__), "templates")
+# Material's base.html gives its drawer and search toggles autocomplete="off" (against
+# browsers restoring a checkbox on reload), which HTML allows on text-like inputs only.
+# They stand outside any block an override could replace, so the page is corrected here.
+FRAME_CORRECTIONS = {
+    f'type="checkbox" id="__{toggle}" autocomplete="off">': f'type="checkbox" id="__{toggle}">'
+    for toggle in ("drawer", "search")
+}
 
 
 def on_nav(nav, config, files):
@@ -52,6 +61,21 @@ def on_env(env, config, files):
     env.globals.update(book_part_key=part_key if cache_on else (lambda part, page: None),
                        book_once=lambda key, render: _once(parts, key, render))
     return env
+
+
+def on_post_page(output, page, config):
+    return corrected_frame(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return corrected_frame(output_content) if template_name.endswith(".html") else output_content
+
+
+def corrected_frame(page_html: str) -> str:
+    """A page of Material's with the frame's markup that HTML does not allow corrected."""
+    for theme_markup, valid_markup in FRAME_CORRECTIONS.items():
+        page_html = page_html.replace(theme_markup, valid_markup, 1)
+    return page_html
 
 
 def part_key(part: str, page) -> tuple | None:

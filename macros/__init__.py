@@ -27,7 +27,7 @@ def define_env(env) -> None:
     book_pages = {
         "timeline": render.render_timeline, "bibliography": render.render_bibliography,
         "glossary_table": render.render_glossary, "home_sections": render.render_home,
-        "meetings_compared": render.render_compare,
+        "meetings_compared": render.render_compare, "map_places": render.render_map_places,
     }
     for name, renderer in book_pages.items():
         env.macro(lambda renderer=renderer: pages.blocks.hold(renderer(book, resolve_href=href_from(page_url()))),

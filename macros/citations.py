@@ -40,8 +40,9 @@ class Citations:
             self._cited[source_id] = self._cited.get(source_id, 0) + 1
             number = list(self._cited).index(source_id) + 1
             anchor = escape_text(_reference_id(source_id, self._cited[source_id]))
-            references.append(f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{escape_text(source_id)}">'
-                              f"{number}</a></sup>")
+            # A bare "1" says nothing to a screen reader: the link is named as the note it opens.
+            references.append(f'<sup id="{anchor}"><a class="footnote-ref" href="#fn:{escape_text(source_id)}" '
+                              f'aria-label="Note {number}">{number}</a></sup>')
         return Markup("".join(references))
 
     def footnotes(self) -> Markup:

@@ -271,6 +271,21 @@ def render_compare(book: Book, resolve_href: Href = docs_href) -> Markup:
                            rows=compare.meeting_rows(book.dataset))
 
 
+def render_map_places(book: Book, resolve_href: Href = docs_href) -> Markup:
+    """The map's meetings and visits (the same selection) as a table: a row per place it marks."""
+    from visuals.selection import locate, meetings_and_visits
+
+    places: dict[str, tuple] = {}
+    unplaced = []
+    for event in meetings_and_visits(book.dataset):
+        located = locate(book.dataset, event)
+        if located is None:
+            unplaced.append(event)
+        else:
+            places.setdefault(located.shown_at.id, (located.shown_at, []))[1].append(event)
+    return render_template("map_places.html.j2", book, resolve_href, places=list(places.values()), unplaced=unplaced)
+
+
 def render_glossary(book: Book, resolve_href: Href = docs_href) -> Markup:
     terms = sorted(book.dataset.kind("glossary").values(), key=lambda term: term.term.casefold())
     return render_template("glossary.html.j2", book, resolve_href, terms=terms)

@@ -4,7 +4,9 @@
 # Usage: scripts/setup_system.sh book|test
 #   book: Python 3.11 with venv, WeasyPrint's Pango/HarfBuzz libraries and the Noto
 #         fonts that carry Hangul and Cyrillic into the PDF.
-#   test: all of the above, plus Chromium (browser tests) and poppler-utils (PDF checks).
+#   test: all of the above, plus Chromium (browser tests), poppler-utils (PDF checks), and
+#         npm and a Java runtime for the accessibility checkers (axe-core, the Nu Html
+#         Checker: tests/tools/, installed by `make test` with npm ci).
 # Quiet and quick when everything is present: apt is not touched at all then.
 set -euo pipefail
 
@@ -13,7 +15,11 @@ book_packages=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
   fonts-noto-core fonts-noto-cjk
 )
-test_packages=(chromium poppler-utils)
+test_packages=(chromium poppler-utils npm default-jre-headless)
+# A package whose command is already there counts as present: Node.js from another
+# Debian repository carries npm and conflicts with Debian's npm, and any Java 17+ runs
+# the Nu Html Checker.
+declare -A command_of=([npm]=npm [default-jre-headless]=java)
 
 case "${1:-book}" in
   book) wanted=("${book_packages[@]}") ;;
@@ -25,7 +31,9 @@ esac
 missing=()
 for package in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+  [[ "$status" == "install ok installed" ]] && continue
+  [[ -n "${command_of[$package]:-}" ]] && command -v "${command_of[$package]}" >/dev/null && continue
+  missing+=("$package")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 

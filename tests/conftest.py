@@ -20,6 +20,8 @@ Building and browsing are slow, so each happens once per test session:
   process, so every test folder must use this fixture rather than its own.
 - ``local_page``: a fresh page in ``browser`` whose ``requests`` attribute lists
   every URL it asked for, to prove nothing leaves 127.0.0.1.
+- ``checked_page``: a new page in ``browser`` for the accessibility checks
+  (tests/site/accessibility.py), leaving no palette choice behind for other tests.
 - ``artifacts_dir`` (session): test-artifacts/ at the repository root (created),
   for screenshots and other files a person should look at after a run.
 """
@@ -149,4 +151,16 @@ def local_page(browser):
     page.requests = []
     page.on("request", lambda request: page.requests.append(request.url))
     yield page
+    page.close()
+
+
+@pytest.fixture
+def checked_page(browser):
+    """A page that opens every document in the light scheme with axe-core loaded."""
+    from tests.site.accessibility import checker_page
+
+    page = checker_page(browser)
+    yield page
+    # The checks switch to the dark scheme, which Material stores for the next page.
+    page.evaluate("try { localStorage.clear() } catch (error) {}")
     page.close()

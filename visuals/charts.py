@@ -16,11 +16,11 @@ from pathlib import Path
 from briefing.dataset import Dataset
 from briefing.model import Statistic
 from visuals.dates import short_date
-from visuals.layout import TextBlock
+from visuals.layout import FIGURE_WIDTH_IN, TextBlock
 from visuals.svg import INK, PALETTE, book_style, new_figure, save_svg
 from visuals.text import asserted_line, format_number, format_value, source_line, text_width_in
 
-WIDTH_IN = 7.5          # fits Material's content column and an A4/Letter page
+WIDTH_IN = FIGURE_WIDTH_IN
 BAR_HEIGHT_IN = 0.42
 MUTED = 0.7             # opacity of secondary text (currentColor at 70 %)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}

@@ -17,6 +17,10 @@ from visuals.text import wrap
 # Line height as a multiple of the font size, and points per inch.
 LEADING = 1.3
 POINTS = 72
+# The width every figure is drawn at. A page shows it at the content column's width
+# (688 px in a 1280 px window), so the smallest text, 8 pt, is 12 px there (legible,
+# tests/site/test_accessibility.py); it also fits an A4 or Letter page.
+FIGURE_WIDTH_IN = 6.3
 
 
 @dataclass(frozen=True)

@@ -22,12 +22,12 @@ from briefing.dataset import Dataset
 from briefing.model import Event, Place
 from visuals.basemaps import panel_basemap
 from visuals.dates import short_date
-from visuals.layout import TextBlock
+from visuals.layout import FIGURE_WIDTH_IN, TextBlock
 from visuals.selection import EventLinks, Located, is_russia_north_korea, locate, meetings_and_visits
 from visuals.svg import INK, PALETTE, book_style, new_figure, save_svg
 from visuals.text import text_width_in
 
-WIDTH_IN = 7.5
+WIDTH_IN = FIGURE_WIDTH_IN
 TITLE_IN = 0.3          # room above each panel for its name
 LABEL_SIZE = 8
 NAME_SIZE = 9
@@ -59,8 +59,8 @@ class Panel:
 
 
 # The far east in detail (Beijing to Komsomolsk-on-Amur); beside it, Moscow to Hanoi.
-DETAIL = Panel("Korean peninsula and Russia's far east", 127.0, 43.5, 2.9e6, 2.7e6, 0.05, 4.55, "l")
-OVERVIEW = Panel("Overview", 88.0, 42.0, 9.6e6, 7.0e6, 4.8, 2.65, "c")
+DETAIL = Panel("Korean peninsula and Russia's far east", 127.0, 43.5, 2.9e6, 2.7e6, 0.05, 3.8, "l")
+OVERVIEW = Panel("Overview", 88.0, 42.0, 9.6e6, 7.0e6, 4.0, 2.25, "c")
 KIND_WORDS = {"summit": "summit", "state-visit": "state visit", "leaders-meeting": "leaders' meeting",
               "visit": "visit", "arrival": "arrival"}
 

@@ -11,8 +11,11 @@ they share one look and one set of guarantees:
   schemes; data colours come from ``PALETTE``, which keeps at least 3:1
   contrast on both the light (white) and the dark (slate) background;
 - the background is transparent;
-- ``<title>`` and ``<desc>`` come first, and the root names them with
-  ``aria-labelledby``;
+- ``<title>`` and ``<desc>`` come first: the title is the root's short name
+  (``aria-labelledby``), the description its long description, read once;
+- a mark linked to the same page as a label (a map marker beside its event's
+  line) is left to the pointer: the label is the link a keyboard or a screen
+  reader reaches, so no link is nameless and none comes twice;
 - ids are prefixed per visual (several SVGs inlined in one page must not
   share an id) and the file is byte-for-byte the same on every build.
 """
@@ -103,6 +106,7 @@ def save_svg(figure: Figure, path: Path, title: str, description: str, id_prefix
     _round_paths(root)
     _text_fill_opacity(root)
     _plain_hrefs(root)
+    _hide_unnamed_twin_links(root)
     _prefix_ids(root, id_prefix)
     _add_title_and_description(root, title, description, id_prefix, role)
     path.write_text("<?xml version='1.0' encoding='utf-8'?>\n" + _serialise(root), encoding="utf-8")
@@ -151,6 +155,16 @@ def _plain_hrefs(root: ET.Element) -> None:
     for element in root.iter():
         if XLINK_HREF in element.attrib:
             element.set("href", element.attrib.pop(XLINK_HREF))
+
+
+def _hide_unnamed_twin_links(root: ET.Element) -> None:
+    """Out of the tab order and the accessibility tree: each link with no text whose page a named link opens."""
+    links = list(root.iter(f"{{{SVG_NS}}}a"))
+    named = {link.get("href") for link in links if "".join(link.itertext()).strip()}
+    for link in links:
+        if not "".join(link.itertext()).strip() and link.get("href") in named:
+            link.set("aria-hidden", "true")
+            link.set("tabindex", "-1")
 
 
 def _remove_metadata(root: ET.Element) -> None:
@@ -211,7 +225,9 @@ def _add_title_and_description(root: ET.Element, title: str, description: str, p
     root.insert(0, desc_element)
     root.insert(0, title_element)
     root.set("role", role)
-    root.set("aria-labelledby", f"{prefix}-title {prefix}-desc")
+    # Named by the title alone: the description, as long as the data, is read as the description.
+    root.set("aria-labelledby", f"{prefix}-title")
+    root.set("aria-describedby", f"{prefix}-desc")
     # The page's stylesheet sizes it (svg.book-visual { max-width: 100%; height: auto }):
     # an inline style here would also apply in WeasyPrint, which then gives each SVG a page.
     root.set("class", "book-visual")

@@ -19,12 +19,12 @@ from matplotlib.ticker import MultipleLocator
 from briefing.dataset import Dataset
 from briefing.model import Event
 from visuals.dates import short_date, year_extent
-from visuals.layout import TextBlock
+from visuals.layout import FIGURE_WIDTH_IN, TextBlock
 from visuals.selection import EventLinks, is_russia_north_korea, meetings_and_visits, participants_named
 from visuals.svg import INK, PALETTE, book_style, new_figure, save_svg
 from visuals.text import text_width_in
 
-WIDTH_IN = 7.5
+WIDTH_IN = FIGURE_WIDTH_IN
 LANE_IN = 0.46          # one event: a name line and a date line
 LABEL_SIZE = 8.5
 MIN_BAR_YEARS = 0.15    # a single day still gets a visible, clickable mark

@@ -16,6 +16,12 @@ def _references(markup) -> list[tuple[str, str, str]]:
     return [(sup.attrs["id"], sup.find("a").attrs["href"], sup.text) for sup in parse(markup).find_all("sup")]
 
 
+def test_a_reference_tells_a_screen_reader_which_note_it_opens(book):
+    citations = Citations(book.dataset)
+    links = [sup.find("a") for sup in parse(citations.cite(["courier-2021", "gazette-2020"])).find_all("sup")]
+    assert [(link.attrs["aria-label"], link.text) for link in links] == [("Note 1", "1"), ("Note 2", "2")]
+
+
 def _footnotes(citations: Citations) -> list:
     return parse(citations.footnotes()).find("div", class_="footnote").find("ol").find_all("li")
 

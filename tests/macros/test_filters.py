@@ -122,8 +122,8 @@ def test_cite_writes_references_and_remembers_the_sources(book):
     output = _environment().from_string("{{ ids | cite }}").render(citations=citations,
                                                                      ids=["gazette-2020", "courier-2021"])
     assert output == (
-        '<sup id="fnref:gazette-2020"><a class="footnote-ref" href="#fn:gazette-2020">1</a></sup>'
-        '<sup id="fnref:courier-2021"><a class="footnote-ref" href="#fn:courier-2021">2</a></sup>'
+        '<sup id="fnref:gazette-2020"><a class="footnote-ref" href="#fn:gazette-2020" aria-label="Note 1">1</a></sup>'
+        '<sup id="fnref:courier-2021"><a class="footnote-ref" href="#fn:courier-2021" aria-label="Note 2">2</a></sup>'
     )
     items = parse(citations.footnotes()).find("ol").find_all("li")
     assert [item.attrs["id"] for item in items] == ["fn:gazette-2020", "fn:courier-2021"]
@@ -137,7 +137,7 @@ def test_a_statement_carries_its_footnotes_and_its_note(book):
     item = Statement.model_construct(text="Three <hours>.", sources=["gazette-2020"], note="as reported")
     output = _environment().from_string("{{ item | statement }}").render(citations=citations, item=item)
     assert output == ('Three &lt;hours&gt;.<sup id="fnref:gazette-2020"><a class="footnote-ref" '
-                      'href="#fn:gazette-2020">1</a></sup> <em>(as reported)</em>')
+                      'href="#fn:gazette-2020" aria-label="Note 1">1</a></sup> <em>(as reported)</em>')
 
 
 @pytest.mark.parametrize(("text", "expected_id", "reads"), [

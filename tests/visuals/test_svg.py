@@ -20,11 +20,14 @@ def _draw(path, title="A title", description="A description"):
         return save_svg(figure, path, title, description, "sample")
 
 
-def test_title_and_description_come_first_and_name_the_image(tmp_path, parse_svg):
+def test_title_and_description_come_first_the_title_names_the_image_the_description_describes_it(
+        tmp_path, parse_svg):
     root = parse_svg(_draw(tmp_path / "a.svg"))
     assert [child.tag for child in root[:2]] == [f"{SVG}title", f"{SVG}desc"]
     assert (root[0].text, root[1].text) == ("A title", "A description")
-    assert root.get("aria-labelledby") == "sample-title sample-desc"
+    # The name is short and the description is not read a second time as part of it.
+    assert root.get("aria-labelledby") == "sample-title"
+    assert root.get("aria-describedby") == "sample-desc"
     assert root.get("role") == "img"
 
 
@@ -58,6 +61,20 @@ def test_inline_markup_has_no_xml_declaration_and_keeps_its_links(tmp_path):
     assert markup.startswith('<svg xmlns="http://www.w3.org/2000/svg" ')
     assert '<a href="events/x/">' in markup
     assert "xlink" not in markup
+
+
+def test_a_mark_linked_like_a_label_is_left_to_the_pointer_and_a_mark_linked_alone_is_kept(tmp_path, parse_svg):
+    with book_style():
+        figure = new_figure(3, 2)
+        axes = figure.add_axes([0.2, 0.2, 0.7, 0.7])
+        axes.scatter([0], [0]).set_urls(["events/x/"])
+        axes.scatter([1], [1]).set_urls(["events/y/"])
+        axes.text(0, 1, "the label of x", url="events/x/")
+        root = parse_svg(save_svg(figure, tmp_path / "a.svg", "A title", "A description", "sample", role="group"))
+    links = {(link.get("href"), "".join(link.itertext()).strip(), link.get("aria-hidden"), link.get("tabindex"))
+             for link in root.iter(f"{SVG}a")}
+    assert links == {("events/x/", "", "true", "-1"), ("events/x/", "the label of x", None, None),
+                     ("events/y/", "", None, None)}
 
 
 def test_markup_does_not_depend_on_prefixes_registered_elsewhere(tmp_path):
