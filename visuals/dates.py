@@ -21,7 +21,7 @@ def _parts(value: str) -> list[int]:
 
 
 def short_date(span: DateSpan | None) -> str:
-    """"2019", "Sep 2023", "13 Sep 2023", "19–20 Jul 2000", "2003 – Dec 2008"."""
+    """"2019", "Sep 2023", "13 Sep 2023", "19–20 Jul 2000", "26 Jul – 18 Aug 2001", "2003 – Dec 2008"."""
     if span is None:
         return "undated"
     text = _short_range(span.start, span.end)
@@ -35,6 +35,9 @@ def _short_range(start: str, end: str | None) -> str:
     # Days of one month share the month and year: "19–20 Jul 2000".
     if len(first) == len(last) == 3 and first[:2] == last[:2]:
         return f"{first[2]}–{_short_partial(end)}"
+    # Days of one year share the year: "26 Jul – 18 Aug 2001".
+    if len(first) == len(last) == 3 and first[0] == last[0]:
+        return f"{first[2]} {MONTH_ABBREVIATIONS[first[1] - 1]} – {_short_partial(end)}"
     return f"{_short_partial(start)} – {_short_partial(end)}"
 
 

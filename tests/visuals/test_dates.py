@@ -13,6 +13,9 @@ from visuals.dates import short_date, year_extent
     ({"start": "2023-09"}, "Sep 2023"),
     ({"start": "2023-09-13"}, "13 Sep 2023"),
     ({"start": "2000-07-19", "end": "2000-07-20"}, "19–20 Jul 2000"),
+    # Days of one year: the year once (the map's Moscow label fits its panel).
+    ({"start": "2001-07-26", "end": "2001-08-18"}, "26 Jul – 18 Aug 2001"),
+    ({"start": "2000-12-30", "end": "2001-01-02"}, "30 Dec 2000 – 2 Jan 2001"),
     ({"start": "2003", "end": "2008-12"}, "2003 – Dec 2008"),
     ({"start": "2000-09", "approximate": True}, "c. Sep 2000"),
 ])
