@@ -200,12 +200,32 @@ def _draw_places(axes, basemap, panel: Panel, shown: dict[str, list[Located]], l
         fraction = axes.transLimits.transform((x, y))
         points[place_id] = (fraction[0] * size_in[0], fraction[1] * size_in[1])
         taken.append(_around(points[place_id], 0.07))
-    # Busiest places first: they need the most room.
-    for place_id, items in sorted(shown.items(), key=lambda pair: (-len(pair[1]), pair[0])):
-        lines = _label_lines(items, links)
-        label_box, align = _choose_position(points[place_id], lines, size_in, taken)
-        taken.append(label_box)
-        _draw_label(axes, lines, label_box, align, size_in)
+    labels = {place_id: _label_lines(items, links) for place_id, items in shown.items()}
+    for place_id, (label_box, align) in _place_labels(points, labels, size_in, taken).items():
+        _draw_label(axes, labels[place_id], label_box, align, size_in)
+
+
+def _place_labels(points, labels, size_in, markers) -> dict:
+    """Each place's label box and alignment: placed one by one, in the order that crowds least.
+
+    Each order places a label where it overlaps least what is already placed; which
+    labels go first decides who gets the free room, so a few orders are tried (busiest
+    places first, then from each side of the map) and the one with the least overlap kept.
+    """
+    orders = [sorted(labels, key=lambda place_id: (-len(labels[place_id]), place_id))]
+    orders += [sorted(labels, key=lambda place_id, axis=axis, sign=sign: sign * points[place_id][axis])
+               for axis in (0, 1) for sign in (1, -1)]
+    best, least = {}, None
+    for order in orders:
+        taken, placed, crowding = list(markers), {}, 0.0
+        for place_id in order:
+            label_box, align = _choose_position(points[place_id], labels[place_id], size_in, taken)
+            crowding += _overlap(label_box, taken) + _outside(label_box, size_in)
+            taken.append(label_box)
+            placed[place_id] = (label_box, align)
+        if least is None or crowding < least:
+            best, least = placed, crowding
+    return best
 
 
 def figure_height_in(axes) -> float:

@@ -85,3 +85,14 @@ def test_the_map_stays_light_enough_for_a_page(world):
 
 def test_the_map_is_the_same_bytes_on_every_build(dataset, world, tmp_path):
     assert render_map(dataset, tmp_path / "again.svg").read_bytes() == world.read_bytes()
+
+
+def test_no_two_texts_of_the_map_overlap_as_a_browser_draws_them(world, local_page):
+    # Place names and event lines cover neither each other nor another label (measured in Chromium).
+    local_page.goto(world.as_uri())
+    boxes = local_page.evaluate("""() => Array.from(document.querySelectorAll('text'))
+        .filter(text => text.textContent.trim())
+        .map(text => { const r = text.getBoundingClientRect(); return [text.textContent.trim(), r.left, r.top, r.right, r.bottom] })""")
+    overlapping = [(a[0], b[0]) for number, a in enumerate(boxes) for b in boxes[number + 1:]
+                   if min(a[3], b[3]) - max(a[1], b[1]) > 1 and min(a[4], b[4]) - max(a[2], b[2]) > 1]
+    assert len(boxes) > 20 and overlapping == []
