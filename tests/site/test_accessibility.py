@@ -12,6 +12,7 @@ import pytest
 
 from tests.site.accessibility import DARK_TOGGLE, assert_no_violation, assert_valid_html
 from tests.site.html_pages import built_pages
+from tests.site.search_box import type_query
 
 FIGURE_PAGES = {"timeline": "timeline/", "map": "map/", "statistics": "statistics/"}
 # A figure's name is read out whole before anything in it: a title, not a description.
@@ -60,9 +61,8 @@ def _focus_is_visible(page) -> tuple[bool, str]:
 
 
 def _search_for(page, query: str) -> None:
-    page.locator("input[data-md-component=search-query]").click()
-    page.keyboard.type(query, delay=20)
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.match(/\\d+ matching/)")
+    # Typed a key at a time into an emptied box (it keeps its query once closed by Tab).
+    assert type_query(page, query, key_by_key=True), f"no result for {query!r}"
 
 
 def test_the_search_results_show_their_focus_and_tab_leaves_no_hidden_stop(local_page, site_url, artifacts_dir):
