@@ -41,7 +41,9 @@ def test_the_search_dialog_is_named_and_announces_its_result_count(local_page, s
 
 def _focus_is_visible(page) -> tuple[bool, str]:
     """Whether the focused element (or the label of Material's hidden radio toggles) looks
-    different focused than not: its box, a few pixels beyond, shot both ways."""
+    different focused than not: its box, a few pixels beyond, shot both ways, each once the
+    page's transitions have ended (Material's skip link slides in as it takes focus)."""
+    _settle(page)
     box, element = page.evaluate("""() => {
       let shown = document.activeElement;
       if (shown.matches("input.md-option")) shown = shown.nextElementSibling;
@@ -55,9 +57,27 @@ def _focus_is_visible(page) -> tuple[bool, str]:
                 height=min(box["y"] + box["height"], viewport["height"]) - clip["y"])
     focused = page.screenshot(clip=clip)
     page.evaluate("window.bookFocused = document.activeElement; document.activeElement.blur()")
+    _settle(page)
     unfocused = page.screenshot(clip=clip)
     page.evaluate("window.bookFocused.focus()")
     return focused != unfocused, element
+
+
+def _settle(page) -> None:
+    """Wait until the page has had no transition or animation running for a few frames.
+
+    Material starts some after a focus change, from its scripts (the search bar widens
+    as the search opens), so one wait for those already running is not enough.
+    """
+    page.evaluate("""async () => {
+      const frame = () => new Promise(resolve => requestAnimationFrame(resolve))
+      for (let quiet = 0, tries = 0; quiet < 5 && tries < 300; tries++) {
+        const running = document.getAnimations()
+        await Promise.all(running.map(animation => animation.finished.catch(() => null)))
+        quiet = running.length ? 0 : quiet + 1
+        await frame()
+      }
+    }""")
 
 
 def _search_for(page, query: str) -> None:
