@@ -28,7 +28,9 @@ DROPPED_TAGS = {"script", "style", "form", "button", "input", "template", "noscr
 # The charts' SVG text is set in Matplotlib's font; on paper it takes the body's.
 CHART_FONT, BOOK_FONT = "'DejaVu Sans'", "'Noto Sans'"
 # Where a page number goes until the layout knows it (editions.paging fills it in).
-PAGE_PLACEHOLDER = "\u00a0(p.\u00a0000)"
+# A plain space before it: in a narrow table column the reference goes to the next
+# line rather than over the next cell.
+PAGE_PLACEHOLDER = " (p.\u00a0000)"
 # A Hangul word (a run of syllables or jamo): kept whole across line ends on paper.
 _HANGUL_WORD = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+")
 _HREF = re.compile(r'href="([^"]*)"')

@@ -10,7 +10,7 @@ PAGES = {"p-people-kim": 12, "p-events-a--xref-1": 3, "p-events-b--xref-4": 7, "
 
 def test_a_reference_gets_the_page_of_its_target():
     assert fill_page_numbers(f"Kim{page_reference('p-people-kim')}.", PAGES) == (
-        'Kim<span class="xref-page">\u00a0(p.\u00a0\u200712)</span>.')
+        'Kim<span class="xref-page"> (p.\u00a0\u200712)</span>.')
 
 
 def test_an_index_entry_gives_its_own_page_first_then_each_other_page_once_in_order():
