@@ -6,6 +6,12 @@ layout to five. Instead the book is laid out once with placeholders, the page of
 anchor is read from that layout, and the numbers, as wide as the placeholders, are
 written into the HTML for a second layout; should a number still move a page break,
 the pages are read again and the book laid out once more.
+
+The first layout only has to say where each anchor lands, so it is done in parts, in
+parallel: the book is cut where a chapter opens a page anyway ("starts-page"), each
+part is laid out on its own, and its pages are counted on from the parts before it.
+Those pages are checked, not trusted: the final layout is laid out again should any
+anchor land elsewhere.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from editions.pages import PAGE_PLACEHOLDER
 # Two layouts suffice when no number moves a page break; one more in case one does.
 MAX_LAYOUTS = 3
 _REFERENCE = re.compile(r'<span class="xref-page" data-page-of="([^"]+)">[^<]*</span>')
+_BODY = re.compile(r"<body[^>]*>")
+_STARTS_PAGE = re.compile(r'(?=<section class="[^"]*\bstarts-page\b)')
 _INDEX_PAGES = re.compile(r'<span class="index-pages" data-own="([^"]+)" data-pages-of="([^"]*)">[^<]*</span>')
 
 
@@ -64,12 +72,51 @@ def _index_entry(pages: dict[str, int], own_anchor: str, link_ids: list[str]) ->
     return f'<span class="index-pages">{", ".join(numbers)}</span>'
 
 
-def lay_out_with_page_numbers(html: str, lay_out) -> Document:
-    """``lay_out(html) -> Document``, repeated until the numbers in the text are right."""
-    document = lay_out(html)
+def page_break_parts(html: str, count: int) -> list[str]:
+    """The book cut into at most ``count`` whole documents of about equal length, each
+    cut where a section starts a page, so each part paginates as it does in the book."""
+    body_at = _BODY.search(html).end()
+    closing_at = html.rindex("</body>")
+    head, tail = html[:body_at], html[closing_at:]
+    pieces = [piece for piece in _STARTS_PAGE.split(html[body_at:closing_at]) if piece]
+    share = len(html) / max(1, count)
+    groups: list[list[str]] = [[]]
+    done = 0
+    for piece in pieces:
+        # A new part once this one holds its share, counting a piece by its middle.
+        if groups[-1] and len(groups) < count and done + len(piece) / 2 > share * len(groups):
+            groups.append([])
+        groups[-1].append(piece)
+        done += len(piece)
+    return [head + "".join(group) + tail for group in groups]
+
+
+def part_pages(document: Document) -> tuple[int, dict[str, int]]:
+    """What one part's layout tells the whole: its page count and its anchors' pages."""
+    return len(document.pages), anchor_pages(document)
+
+
+def joined_part_pages(parts: list[tuple[int, dict[str, int]]]) -> dict[str, int]:
+    """The book's anchor pages from its parts', each part counted on from those before it."""
+    pages: dict[str, int] = {}
+    offset = 0
+    for page_count, anchors in parts:
+        for anchor, number in anchors.items():
+            pages.setdefault(anchor, offset + number)
+        offset += page_count
+    return pages
+
+
+def lay_out_with_page_numbers(html: str, lay_out, known_pages: dict[str, int] | None = None) -> Document:
+    """``lay_out(html) -> Document``, repeated until the numbers in the text are right.
+
+    ``known_pages``: where the anchors are believed to be (joined_part_pages); the first
+    layout then already prints them, and is the last if they hold.
+    """
+    pages = known_pages if known_pages is not None else anchor_pages(lay_out(html))
     for _ in range(MAX_LAYOUTS - 1):
-        pages = anchor_pages(document)
         document = lay_out(fill_page_numbers(html, pages))
-        if anchor_pages(document) == pages:
+        if (laid_out := anchor_pages(document)) == pages:
             break
+        pages = laid_out
     return document

@@ -2,7 +2,8 @@
 
 Both the command line (scripts/build_pdf.py) and the tests build through here. The
 book is one long layout and the briefs are many short ones, so they are laid out in
-parallel processes: the book in one, the briefs shared among the others.
+parallel processes: first the book's parts, one per process, to learn its page numbers
+(editions.paging); then the book in one process, the briefs and the guide in the others.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from briefing.dataset import Dataset, load_dataset
 from editions.book import EDITORS_PAGES, Cover, book_html, pages_under, reader_capture
 from editions.briefs import brief_html
 from editions.metadata import book_version, data_as_of, edition_date
-from editions.render import stylesheets, write_pdf
+from editions.paging import joined_part_pages, page_break_parts, part_pages
+from editions.render import lay_out, stylesheets, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_FILE = "briefing-book.pdf"
@@ -40,18 +42,33 @@ def build_all(job: PdfJob, processes: int) -> dict[str, float]:
     event_ids = sorted(load_dataset(job.data_dir).kind("events"))
     shares = max(1, processes - 1)
     with ProcessPoolExecutor(max_workers=processes) as pool:
-        book = pool.submit(_book_job, job)
+        # First where the book's pages fall, its parts laid out side by side (editions.paging);
+        # then the book itself, which the briefs and the guide need not wait for.
+        started = time.perf_counter()
+        parts = [pool.submit(_book_part_job, job, part, processes) for part in range(processes)]
+        known_pages = joined_part_pages([part.result() for part in parts])
+        book = pool.submit(_book_job, job, known_pages)
         briefs = [pool.submit(_briefs_job, job, event_ids[share::shares]) for share in range(shares)]
-        # The guide is short: it waits for a free process rather than slowing the book's.
         guide = pool.submit(_guide_job, job)
-        return {"book": book.result(), "briefs": sum(part.result() for part in briefs), "brief_count": len(event_ids),
-                "guide": guide.result()}
+        book.result()
+        return {"book": time.perf_counter() - started, "briefs": sum(part.result() for part in briefs),
+                "brief_count": len(event_ids), "guide": guide.result()}
 
 
-def _book_job(job: PdfJob) -> float:
+def _book_part_job(job: PdfJob, part: int, parts: int) -> tuple[int, dict[str, int]]:
+    """Where the anchors of one part of the book land, counted from the part's first page."""
+    capture = read_capture(job.capture_file)
+    html = book_html(reader_capture(capture), cover_of(capture, load_dataset(job.data_dir)), job.paper)
+    pieces = page_break_parts(html, parts)
+    if part >= len(pieces):
+        return 0, {}
+    return part_pages(lay_out(pieces[part], book_styles(job.paper), Path(capture["site_dir"])))
+
+
+def _book_job(job: PdfJob, known_pages: dict[str, int] | None = None) -> float:
     started = time.perf_counter()
     capture = read_capture(job.capture_file)
-    build_book_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper)
+    build_book_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper, known_pages)
     return time.perf_counter() - started
 
 
@@ -78,10 +95,12 @@ def cover_of(capture: dict, dataset: Dataset) -> Cover:
                  edition=edition_date(ROOT), site_url=capture.get("site_url"))
 
 
-def build_book_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4") -> Path:
+def build_book_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4",
+                   known_pages: dict[str, int] | None = None) -> Path:
     """``out_dir/briefing-book.pdf``: cover, imprint, contents, every page of the site a
-    reader needs (not the editors' guide, not the web-only pages)."""
-    return _write_book(reader_capture(capture), cover, out_dir / BOOK_FILE, paper)
+    reader needs (not the editors' guide, not the web-only pages). ``known_pages``:
+    where its anchors were found by laying out its parts (build_all)."""
+    return _write_book(reader_capture(capture), cover, out_dir / BOOK_FILE, paper, known_pages)
 
 
 def build_guide_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4") -> Path:
@@ -90,9 +109,14 @@ def build_guide_pdf(capture: dict, cover: Cover, out_dir: Path, paper: str = "a4
     return _write_book(pages_under(capture, EDITORS_PAGES, keep=True), guide_cover, out_dir / GUIDE_FILE, paper)
 
 
-def _write_book(capture: dict, cover: Cover, target: Path, paper: str) -> Path:
-    styles = stylesheets("content.css", "book.css", paper=paper)
-    write_pdf(book_html(capture, cover, paper), target, styles, base_dir=Path(capture["site_dir"]), page_numbers=True)
+def book_styles(paper: str) -> tuple:
+    return stylesheets("content.css", "book.css", paper=paper)
+
+
+def _write_book(capture: dict, cover: Cover, target: Path, paper: str,
+                known_pages: dict[str, int] | None = None) -> Path:
+    write_pdf(book_html(capture, cover, paper), target, book_styles(paper), base_dir=Path(capture["site_dir"]),
+              page_numbers=True, known_pages=known_pages)
     return target
 
 

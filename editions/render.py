@@ -37,17 +37,23 @@ def stylesheets(*names: str, paper: str) -> tuple[CSS, ...]:
     return tuple(parsed)
 
 
-def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None,
-              page_numbers: bool = False) -> None:
-    """Render ``html`` to ``target``; relative image paths resolve against ``base_dir``.
+def lay_out(html: str, styles: tuple[CSS, ...], base_dir: Path | None = None) -> Document:
+    """One WeasyPrint layout of ``html``; relative image paths resolve against ``base_dir``."""
+    base_url = base_dir.resolve().as_uri() + "/" if base_dir else None
+    return HTML(string=html, base_url=base_url).render(stylesheets=list(styles), font_config=_fonts())
 
-    ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in.
+
+def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None,
+              page_numbers: bool = False, known_pages: dict[str, int] | None = None) -> None:
+    """Render ``html`` to ``target``.
+
+    ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in;
+    ``known_pages``, where its anchors are believed to be, saves a layout if they hold.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    base_url = base_dir.resolve().as_uri() + "/" if base_dir else None
 
-    def lay_out(source: str) -> Document:
-        return HTML(string=source, base_url=base_url).render(stylesheets=list(styles), font_config=_fonts())
-    document = lay_out_with_page_numbers(html, lay_out) if page_numbers else lay_out(html)
+    def lay_out_html(source: str) -> Document:
+        return lay_out(source, styles, base_dir)
+    document = lay_out_with_page_numbers(html, lay_out_html, known_pages) if page_numbers else lay_out_html(html)
     # PDF/UA-1: tagged structure, /Lang from <html lang>, the <title> as the window title.
     document.write_pdf(target, pdf_variant=PDF_VARIANT)
