@@ -14,7 +14,7 @@ from typing import Iterator
 from markupsafe import Markup
 
 from editions.pages import ChapterRewriter, linked_paths, page_anchor
-from editions.paging import index_pages
+from editions.paging import contents_page, index_pages
 from editions.templates import render
 
 _STARTS_WITH_H1 = re.compile(r"^\s*<h1[\s>]")
@@ -74,7 +74,7 @@ class IndexEntry:
 def book_html(capture: dict, cover: Cover, paper: str) -> str:
     """The book as one HTML document, from the record of an offline build."""
     entries = list(book_entries(capture))
-    return render("book.html.j2", cover=cover, entries=entries, paper=paper)
+    return render("book.html.j2", cover=cover, entries=entries, paper=paper, contents_page=contents_page)
 
 
 def pages_under(capture: dict, prefixes: tuple[str, ...], keep: bool) -> dict:

@@ -1,8 +1,8 @@
 """HTML to PDF with WeasyPrint, at the paper size the reader asked for.
 
-WeasyPrint is the paged-media engine: it gives the contents their page numbers
-(``target-counter``), the running headers (``string-set``), the PDF outline
-(``bookmark-level``) and embeds subsets of the fonts it uses.
+WeasyPrint is the paged-media engine: it gives the pages their numbers, the running
+headers (``string-set``), the PDF outline (``bookmark-level``) and embeds subsets of
+the fonts it uses; the numbers in the text are editions.paging's.
 """
 
 from __future__ import annotations
@@ -44,16 +44,16 @@ def lay_out(html: str, styles: tuple[CSS, ...], base_dir: Path | None = None) ->
 
 
 def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path | None = None,
-              page_numbers: bool = False, known_pages: dict[str, int] | None = None) -> None:
-    """Render ``html`` to ``target``.
+              page_numbers: bool = False) -> Document:
+    """Render ``html`` to ``target``; returns the layout, for where its anchors landed.
 
-    ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in;
-    ``known_pages``, where its anchors are believed to be, saves a layout if they hold.
+    ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
 
     def lay_out_html(source: str) -> Document:
         return lay_out(source, styles, base_dir)
-    document = lay_out_with_page_numbers(html, lay_out_html, known_pages) if page_numbers else lay_out_html(html)
+    document = lay_out_with_page_numbers(html, lay_out_html) if page_numbers else lay_out_html(html)
     # PDF/UA-1: tagged structure, /Lang from <html lang>, the <title> as the window title.
     document.write_pdf(target, pdf_variant=PDF_VARIANT)
+    return document

@@ -79,9 +79,14 @@ def page_heading(html: str) -> str:
 
 
 def destination_pages(pdf: pikepdf.Pdf) -> dict[str, int]:
-    """Every named destination (an id of the book's HTML) and its page number, from 1."""
+    """Every named destination (an id of the book's HTML) and its page number, from 1.
+
+    A name leads to a destination or, as the PDF standard also allows, to a dictionary
+    holding it as /D (how pikepdf carries those of a joined part's pages)."""
     numbers = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-    return {name: numbers[target[0].objgen] for name, target in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+    targets = pikepdf.NameTree(pdf.Root.Names.Dests).items()
+    return {name: numbers[(target.D if isinstance(target, pikepdf.Dictionary) else target)[0].objgen]
+            for name, target in targets}
 
 
 def word_boxes(pdf: Path) -> list[tuple[float, list[tuple[float, float, float, float, str]]]]:

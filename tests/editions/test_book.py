@@ -70,4 +70,4 @@ def test_titles_from_the_site_are_escaped_on_the_cover_and_in_the_contents():
     capture = {**CAPTURE, "pages": {**CAPTURE["pages"], "about.html": page("A <b> & C")}}
     html = book_html(capture, Cover("<i>Title</i>", "2024", "v1"), "a4")
     assert "<i>Title</i>" not in html and "&lt;i&gt;Title&lt;/i&gt;" in html
-    assert '<a href="#p-about">A &lt;b&gt; &amp; C</a>' in html
+    assert '<a href="#p-about">A &lt;b&gt; &amp; C<span class="toc-page"' in html

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 import subprocess
 import zlib
+from concurrent.futures import Future
 from pathlib import Path
 
+import pikepdf
 from PIL import Image
 
 from briefing.model import Event
+from editions import pdfs
 from editions.book import reader_capture
 from editions.pages import page_anchor
 from macros.dates import format_partial_date
-from tests.editions.pdfread import one_line, page_count, page_heading, pdfinfo, pdftotext
+from tests.editions.pdfread import link_annotations, one_line, page_count, page_heading, pdfinfo, pdftotext
 
 
 # --- The whole book --------------------------------------------------------------------
@@ -81,7 +84,8 @@ def test_book_links_land_on_destinations_in_the_pdf(editions):
     # Every page of the reader's book is a chapter that links can jump to ...
     assert {page_anchor(path) for path in reader_capture(editions.capture)["pages"]} <= destinations
     # ... and every link inside the book jumps to a destination that exists.
-    links = [_pdf_string(raw) for raw in re.findall(rb"/Subtype\s*/Link[^\n]*?/Dest\s*(\((?:\\.|[^\\)])*\))", pdf_objects(editions.book_pdf))]
+    with pikepdf.open(editions.book_pdf) as pdf:
+        links = [str(link.Dest) for _, link in link_annotations(pdf) if "/Dest" in link]
     assert len(links) > len(editions.capture["pages"])  # at least the contents link every chapter
     assert sorted(set(links) - destinations) == []
 
@@ -139,3 +143,55 @@ def test_a_brief_says_what_to_know_before_the_meeting(editions):
     assert one_line(event.summary.text)[:60] in text
     for participant in event.participants:
         assert editions.dataset.get("people", participant.person).name in text
+
+
+# --- The book in parts -------------------------------------------------------------------
+
+
+class _DonePool:
+    """An executor that runs each job at once, where the test can script its results."""
+
+    def submit(self, function, *arguments):
+        future = Future()
+        future.set_result(function(*arguments))
+        return future
+
+
+def _scripted_parts(monkeypatch, layouts: list[list[tuple[int, dict]]]) -> list:
+    """Each round of written parts returns the next of ``layouts``; joins are recorded."""
+    rounds, joined = iter(layouts), []
+    current: list = []
+
+    def write_part(job, part, pages):
+        if part == 0:
+            current[:] = next(rounds)
+        return current[part]
+    monkeypatch.setattr(pdfs, "_book_part_pdf_job", write_part)
+    monkeypatch.setattr(pdfs, "join_parts", lambda parts, target: joined.append([path.name for path in parts]))
+    return joined
+
+
+def test_parts_whose_pages_hold_are_joined_after_one_writing(monkeypatch, tmp_path):
+    job = pdfs.PdfJob(tmp_path / "capture.json", tmp_path, tmp_path)
+    (tmp_path / pdfs.PARTS_FOLDER).mkdir()
+    found = [(2, {"a": 1}), (3, {"b": 1})]
+    joined = _scripted_parts(monkeypatch, [found])
+    pdfs._join_book(_DonePool(), job, found, pdfs._submit_book_parts(_DonePool(), job, found))
+    assert joined == [["part-0.pdf", "part-1.pdf"]] and not (tmp_path / pdfs.PARTS_FOLDER).exists()
+
+
+def test_parts_whose_pages_moved_are_written_again_before_they_are_joined(monkeypatch, tmp_path):
+    job = pdfs.PdfJob(tmp_path / "capture.json", tmp_path, tmp_path)
+    (tmp_path / pdfs.PARTS_FOLDER).mkdir()
+    found, moved = [(2, {"a": 1}), (3, {"b": 1})], [(3, {"a": 1}), (3, {"b": 1})]
+    calls = []
+    joined = _scripted_parts(monkeypatch, [moved, moved, moved])
+    original = pdfs._submit_book_parts
+
+    def submit(pool, job, pages):
+        calls.append(pages)
+        return original(pool, job, pages)
+    monkeypatch.setattr(pdfs, "_submit_book_parts", submit)
+    pdfs._join_book(_DonePool(), job, found, original(_DonePool(), job, found))
+    # The first writing moved part 1 a page on: written once more, with those pages, then joined.
+    assert calls == [moved] and len(joined) == 1
