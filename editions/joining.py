@@ -140,7 +140,8 @@ def _resolve_other_part_links(book: pikepdf.Pdf) -> None:
             if (anchor := _other_part_anchor(annotation)) is None:
                 continue
             if anchor not in anchors:
-                raise JoinError(f"page {number}: a link to #{anchor}, an anchor no part of the book has")
+                raise JoinError(f"book PDF, page {number}: a link to #{anchor}, an anchor no page of the book has; "
+                                "link to a page the book includes, or remove the link")
             del annotation["/A"]
             annotation.Dest = String(anchor)
             # What WeasyPrint gives an internal link as its description, for screen readers.

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.dataset import DataError  # noqa: E402
+from editions.joining import JoinError  # noqa: E402
 from editions.pdfs import BOOK_FILE, BRIEFS_FOLDER, GUIDE_FILE, PdfJob, build_all  # noqa: E402
 from editions.render import PAPER_SIZES  # noqa: E402
 
@@ -31,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         seconds = build_all(PdfJob(args.capture, args.data, args.out, args.paper), args.jobs)
-    except DataError as error:
+    except (DataError, JoinError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"{args.out / BOOK_FILE}: {seconds['book']:.1f} s")

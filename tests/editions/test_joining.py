@@ -105,5 +105,5 @@ def test_the_book_keeps_every_part_s_bookmarks_in_order_and_its_metadata(joined)
 def test_a_link_to_an_anchor_no_part_has_is_refused_with_its_page(tmp_path):
     html = _small_book().replace('href="#p-beta"', 'href="#p-nowhere"')
     parts = _write_parts(html, tmp_path, 3)
-    with pytest.raises(JoinError, match=r"page \d+: a link to #p-nowhere"):
+    with pytest.raises(JoinError, match=r"page \d+: a link to #p-nowhere, an anchor no page of the book has"):
         join_parts(parts, tmp_path / "book.pdf")
