@@ -162,11 +162,9 @@ def part_first_pages(parts: list[tuple[int, dict[str, int]]]) -> list[int]:
 def joined_part_pages(parts: list[tuple[int, dict[str, int]]]) -> dict[str, int]:
     """The book's anchor pages from its parts', each part counted on from those before it."""
     pages: dict[str, int] = {}
-    offset = 0
-    for page_count, anchors in parts:
+    for first_page, (_, anchors) in zip(part_first_pages(parts), parts):
         for anchor, number in anchors.items():
-            pages.setdefault(anchor, offset + number)
-        offset += page_count
+            pages.setdefault(anchor, first_page - 1 + number)
     return pages
 
 

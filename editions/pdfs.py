@@ -92,25 +92,31 @@ def _join_book(pool: Executor, job: PdfJob, pages: list[PartPages], written: lis
 
 def _book_part_job(job: PdfJob, part: int, parts: int) -> PartPages:
     """Where the anchors of one part of the book land, counted from the part's first page."""
-    capture = read_capture(job.capture_file)
-    pieces = page_break_parts(_reader_book_html(job, capture), parts)
-    if part >= len(pieces):
+    capture, piece = _book_piece(job, part, parts)
+    if piece is None:
         return 0, {}
-    return part_pages(lay_out(pieces[part], book_styles(job.paper), Path(capture["site_dir"])))
+    return part_pages(lay_out(piece, book_styles(job.paper), Path(capture["site_dir"])))
 
 
 def _book_part_pdf_job(job: PdfJob, part: int, pages: list[PartPages]) -> PartPages:
     """One part of the book as a PDF, its page numbers filled in from ``pages`` (every
     part's, as _book_part_job found them); returns where its anchors landed this time."""
-    capture = read_capture(job.capture_file)
-    pieces = page_break_parts(_reader_book_html(job, capture), len(pages))
-    if part >= len(pieces):
+    capture, piece = _book_piece(job, part, len(pages))
+    if piece is None:
         return 0, {}
     numbering = part_page_style(part_first_pages(pages)[part], sum(count for count, _ in pages), capture["site_name"])
     styles = (*book_styles(job.paper), CSS(string=numbering))
-    document = write_pdf(fill_page_numbers(pieces[part], joined_part_pages(pages)), _part_file(job, part), styles,
+    document = write_pdf(fill_page_numbers(piece, joined_part_pages(pages)), _part_file(job, part), styles,
                          base_dir=Path(capture["site_dir"]))
     return part_pages(document)
+
+
+def _book_piece(job: PdfJob, part: int, parts: int) -> tuple[dict, str | None]:
+    """The capture and part ``part`` of the reader's book cut in ``parts`` (None: the book
+    has fewer top-level chapters than parts)."""
+    capture = read_capture(job.capture_file)
+    pieces = page_break_parts(_reader_book_html(job, capture), parts)
+    return capture, pieces[part] if part < len(pieces) else None
 
 
 def _reader_book_html(job: PdfJob, capture: dict) -> str:
