@@ -55,7 +55,13 @@ system-test:
 $(BIN)/python: | system-book
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.requirements: requirements.txt | $(BIN)/python
+# pip first, pinned and hashed: the pip that venv brings cannot install the hashed
+# requirements once a newer release of a package asked for with extras is out.
+$(VENV)/.pip: requirements-pip.txt | $(BIN)/python
+	$(PIP) --require-hashes -r requirements-pip.txt
+	@touch $@
+
+$(VENV)/.requirements: requirements.txt $(VENV)/.pip
 	$(PIP) --require-hashes -r requirements.txt
 	@touch $@
 
@@ -148,5 +154,6 @@ clean:
 UV := $(BIN)/uv
 lock: $(BIN)/python
 	$(PIP) uv==0.13.9
+	$(UV) pip compile requirements-pip.in --generate-hashes --python-version 3.11.7 --quiet -o requirements-pip.txt
 	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 --quiet -o requirements.txt
 	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 --quiet -o requirements-test.txt

@@ -1,7 +1,7 @@
 """The pinned requirements: every package with its hashes, installed with --require-hashes.
 
-requirements.in and requirements-test.in are what editors change; ``make lock``
-(uv) writes requirements.txt and requirements-test.txt from them, each pin with the
+requirements.in and requirements-test.in are what editors change (requirements-pip.in
+pins pip itself); ``make lock`` (uv) writes the requirements*.txt files from them, each pin with the
 hashes of its files, and ``make book`` / ``make test`` install those with
 ``--require-hashes``, so a file changed on the package index is refused.
 """
@@ -31,7 +31,8 @@ def _locked(name: str) -> dict[str, list[str]]:
             for entry in entries if PIN.match(entry)}
 
 
-@pytest.mark.parametrize(("source", "locked"), [("requirements.in", "requirements.txt"),
+@pytest.mark.parametrize(("source", "locked"), [("requirements-pip.in", "requirements-pip.txt"),
+                                                ("requirements.in", "requirements.txt"),
                                                 ("requirements-test.in", "requirements-test.txt")])
 def test_every_pin_is_locked_with_its_hashes(source, locked):
     wanted = _pins(source) | (_pins("requirements.in") if "-r requirements.in" in (REPO / source).read_text() else {})
@@ -43,9 +44,20 @@ def test_every_pin_is_locked_with_its_hashes(source, locked):
 
 def test_the_makefile_installs_with_required_hashes_and_can_refresh_the_lock():
     makefile = (REPO / "Makefile").read_text("utf-8")
+    assert "$(PIP) --require-hashes -r requirements-pip.txt" in makefile
     assert "$(PIP) --require-hashes -r requirements.txt" in makefile
     assert "$(PIP) --require-hashes -r requirements-test.txt" in makefile
     assert re.search(r"^lock:", makefile, re.MULTILINE) and "--generate-hashes" in makefile
+
+
+def test_the_pinned_pip_is_the_one_that_installed_the_book():
+    """venv's own pip (23.2) refuses hashed pins with extras once a newer release is out, so
+    make book installs the pip of requirements-pip.txt first and installs the rest with it."""
+    wanted = _pins("requirements-pip.txt")["pip"]
+    result = subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True, text=True, timeout=60)
+    assert result.stdout.startswith(f"pip {wanted} "), result.stdout
+    makefile = (REPO / "Makefile").read_text("utf-8")
+    assert re.search(r"^\$\(VENV\)/\.requirements: requirements\.txt \$\(VENV\)/\.pip$", makefile, re.MULTILINE)
 
 
 def test_a_file_whose_hash_differs_is_refused(tmp_path):
