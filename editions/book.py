@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from editions.pages import ChapterRewriter, linked_paths, page_anchor
 from editions.paging import contents_page, index_pages
+from editions.tables import with_column_widths
 from editions.templates import render
 
 _STARTS_WITH_H1 = re.compile(r"^\s*<h1[\s>]")
@@ -183,7 +184,7 @@ class _Entries:
 
     def chapter(self, path: str, depth: int) -> Entry:
         rewriter = ChapterRewriter(path, self.page_paths, self.site_url)
-        html = rewriter.rewrite(self.pages[path]["html"])
+        html = with_column_widths(rewriter.rewrite(self.pages[path]["html"]))
         self.titles[path] = title = heading_text(html, self.pages[path]["title"])
         for target, link_id in rewriter.cross_references:
             self.links_to.setdefault(target, {}).setdefault(rewriter.anchor, link_id)

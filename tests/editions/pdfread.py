@@ -98,3 +98,17 @@ def word_boxes(pdf: Path) -> list[tuple[float, list[tuple[float, float, float, f
                  re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page.group(2))]
         pages.append((float(page.group(1)), words))
     return pages
+
+
+def overlapping_words(pdf: Path) -> list[tuple[int, str, str]]:
+    """(page, word, the word it runs into): two words of one line drawn over each other,
+    as when a table cell's word is wider than its column and runs into the next."""
+    found = []
+    for number, (_, words) in enumerate(word_boxes(pdf), start=1):
+        lines: dict[float, list] = {}
+        for word in words:
+            lines.setdefault(round(word[1], 1), []).append(word)
+        for line in lines.values():
+            line.sort()
+            found += [(number, left[4], right[4]) for left, right in zip(line, line[1:]) if left[2] > right[0] + 0.5]
+    return found

@@ -23,7 +23,7 @@ from macros.dates import format_partial_date, format_span
 from tests.conftest import ARTIFACTS
 from tests.editions.pdfread import (
     destination_pages, link_annotations, one_line, outline_items, page_heading, page_texts, pdftotext,
-    struct_elements, word_boxes,
+    overlapping_words, struct_elements, word_boxes,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -221,6 +221,12 @@ def test_nothing_runs_beyond_the_margins(editions):
         outside = [(number, word[4]) for number, (width, words) in enumerate(word_boxes(pdf), start=1) for word in words
                    if word[0] < SIDE_MARGIN_PT or word[2] > width - SIDE_MARGIN_PT]
         assert outside == [], pdf.name
+
+
+def test_no_word_runs_into_another(editions):
+    """A table's columns are as wide as their longest words (editions.tables)."""
+    for pdf in [*every_pdf(editions), editions.guide_pdf]:
+        assert overlapping_words(pdf) == [], pdf.name
 
 
 def test_names_are_never_hyphenated(editions):
