@@ -1,32 +1,41 @@
 """Build the PDFs: the whole book from the offline build's page record, a brief per event.
 
 Both the command line (scripts/build_pdf.py) and the tests build through here. WeasyPrint
-lays out a document in one process, so the book is laid out in parts, one per process
-(editions.paging): once to learn where its pages fall, once more with the page numbers,
-each part then written as a PDF and the parts joined (editions.joining); the briefs
-and the guide follow in whichever process is free.
+lays out a document in one process, so the book is laid out in parts, each in a process
+of its own that keeps its layout (editions.paging): once every part's pages are known
+(the index's last, as it lists them), each part's numbers are written into its layout,
+it is written as a PDF and the parts are joined (editions.joining). The guide and the
+briefs take one more process, at the lowest priority, so they use only the processor
+time the book leaves; the briefs also fill a part's process while it would wait (for
+the index, for the join), drawn from one queue (BriefQueue).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
+import queue
 import shutil
+import threading
 import time
+from contextlib import ExitStack
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
-from weasyprint import CSS
+from weasyprint import CSS, Document
 
 from briefing.dataset import Dataset, load_dataset
 from editions.book import EDITORS_PAGES, Cover, book_html, pages_under, reader_capture
 from editions.briefs import brief_html
 from editions.joining import join_parts
 from editions.metadata import book_version, data_as_of, edition_date
-from editions.paging import (MAX_LAYOUTS, fill_page_numbers, joined_part_pages, page_break_parts, part_first_pages,
-                             part_page_style, part_pages)
-from editions.render import lay_out, stylesheets, write_pdf
+from editions.paging import (NUMBER_PLACEHOLDER, fill_index_pages, is_index_part, joined_part_pages, number_pages,
+                             page_break_parts, part_first_pages, part_page_style, part_pages)
+from editions.render import lay_out, stylesheets, write_document, write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_FILE = "briefing-book.pdf"
@@ -50,73 +59,146 @@ class PdfJob:
 
 
 def build_all(job: PdfJob, processes: int) -> dict[str, float]:
-    """The book and every brief; returns the seconds each part took in its process."""
+    """The book and every brief; returns the seconds the book took and the processor
+    seconds the briefs and the guide took (they run in the time the book leaves)."""
     event_ids = sorted(load_dataset(job.data_dir).kind("events"))
-    # Small shares of the briefs, so the processes finish together; the guide, the longest job, first.
-    shares = 2 * processes
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    with ExitStack() as stack:
+        # One process per part of the book, so a part's layout stays where it is written,
+        # and one for the guide; the briefs fill whichever process the book leaves idle.
+        part_workers = [stack.enter_context(ProcessPoolExecutor(max_workers=1)) for _ in range(processes)]
+        # At the lowest priority: it takes what time the book's processes leave.
+        others = stack.enter_context(ProcessPoolExecutor(max_workers=1, initializer=os.nice, initargs=(19,)))
+        briefs = BriefQueue(stack.enter_context(multiprocessing.Manager()), job, event_ids)
         started = time.perf_counter()
-        # Where the book's pages fall, its parts laid out side by side (editions.paging).
-        pages = [part.result() for part in [pool.submit(_book_part_job, job, part, processes)
-                                            for part in range(processes)]]
-        written = _submit_book_parts(pool, job, pages)
-        # Queued behind the book's parts: they start as the first part is written.
-        guide = pool.submit(_guide_job, job)
-        briefs = [pool.submit(_briefs_job, job, event_ids[share::shares]) for share in range(shares)]
-        _join_book(pool, job, pages, written)
-        return {"book": time.perf_counter() - started, "briefs": sum(part.result() for part in briefs),
+        guide = others.submit(_guide_job, job)
+        briefs.draw_in(others)
+        _build_book(job, part_workers, briefs)
+        return {"book": time.perf_counter() - started, "briefs": briefs.seconds(),
                 "brief_count": len(event_ids), "guide": guide.result()}
 
 
-def _submit_book_parts(pool: Executor, job: PdfJob, pages: list[PartPages]) -> list:
-    return [pool.submit(_book_part_pdf_job, job, part, pages) for part in range(len(pages))]
+class BriefQueue:
+    """The briefs still to write, in one queue that any process draws from while the
+    book leaves it idle: once the parts are laid out, while the index is, and while the
+    parts are joined."""
+
+    def __init__(self, manager, job: PdfJob, event_ids: list[str]):
+        self.manager, self.job = manager, job
+        self.left = manager.Queue()
+        for event_id in event_ids:
+            self.left.put(event_id)
+        self.drawing: list = []
+
+    def draw_in(self, worker: Executor, until=None) -> None:
+        """Queue, behind ``worker``'s jobs, the writing of briefs until none are left or ``until`` is set."""
+        self.drawing.append(worker.submit(_briefs_job, self.job, self.left, until))
+
+    def signal(self):
+        """An event the main process sets and ``until`` waits for (the index laid out)."""
+        return self.manager.Event()
+
+    def seconds(self) -> float:
+        return sum(drawing.result() for drawing in self.drawing)
 
 
-def _join_book(pool: Executor, job: PdfJob, pages: list[PartPages], written: list) -> None:
-    """Once every part's pages are where the numbers in the text say, the parts make the
-    book. Should a number have moved a page break, every part is written again."""
-    for layouts in range(2, MAX_LAYOUTS + 1):
-        laid_out = [part.result() for part in written]
-        if laid_out == pages:
-            break
-        if layouts == MAX_LAYOUTS:
-            moved = joined_part_pages(laid_out).items() - joined_part_pages(pages).items()
-            LOGGER.warning("%s: after %d layouts %d anchors still move; their page numbers may be one off",
-                           BOOK_FILE, layouts, len(moved))
-            break
-        pages, written = laid_out, _submit_book_parts(pool, job, laid_out)
-    # A part with no pages is one the book was too short to have (fewer chapters than processes).
-    join_parts([_part_file(job, part) for part, (count, _) in enumerate(pages) if count], job.out_dir / BOOK_FILE)
+class _NoBriefs(BriefQueue):
+    """No briefs to fill the time with (the book alone, as the tests build it)."""
+
+    def __init__(self):
+        self.drawing = []
+
+    def draw_in(self, worker: Executor, until=None) -> None:
+        pass
+
+    def signal(self):
+        return threading.Event()
+
+
+NO_BRIEFS = _NoBriefs()
+
+
+@dataclass(frozen=True)
+class BookPart:
+    """One part of the book as its process lays it out."""
+
+    number: int
+    html: str
+    page_style: str
+    site_dir: Path
+
+
+def _build_book(job: PdfJob, workers: list[Executor], briefs: BriefQueue | None = None) -> None:
+    """Lay out the parts side by side, then the index (the part whose numbers are in its
+    HTML), then write each part with the book's numbers, and join them; ``briefs`` fill
+    the time a part's process would wait."""
+    briefs = briefs or NO_BRIEFS
+    parts = _book_parts(job, len(workers))
+    pages = _lay_out_book(job, workers, parts, briefs)
+    _warn_if_numbers_overflow(pages)
+    written = [_home(part, workers).submit(_write_part, job, part.number, pages) for part in parts]
+    # Behind the writing: briefs, while the parts are joined.
+    for worker in workers:
+        briefs.draw_in(worker)
+    for future in written:
+        future.result()
+    join_parts([_part_file(job, part.number) for part in parts], job.out_dir / BOOK_FILE)
     shutil.rmtree(job.out_dir / PARTS_FOLDER)
 
 
-def _book_part_job(job: PdfJob, part: int, parts: int) -> PartPages:
-    """Where the anchors of one part of the book land, counted from the part's first page."""
-    capture, piece = _book_piece(job, part, parts)
-    if piece is None:
-        return 0, {}
-    return part_pages(lay_out(piece, book_styles(job.paper), Path(capture["site_dir"])))
+def _book_parts(job: PdfJob, count: int) -> list[BookPart]:
+    """The reader's book cut in ``count`` parts, the index one more (editions.paging)."""
+    capture = read_capture(job.capture_file)
+    pieces = page_break_parts(_reader_book_html(job, capture), count)
+    return [BookPart(number, piece, part_page_style(number == 0, capture["site_name"]), Path(capture["site_dir"]))
+            for number, piece in enumerate(pieces)]
 
 
-def _book_part_pdf_job(job: PdfJob, part: int, pages: list[PartPages]) -> PartPages:
-    """One part of the book as a PDF, its page numbers filled in from ``pages`` (every
-    part's, as _book_part_job found them); returns where its anchors landed this time."""
-    capture, piece = _book_piece(job, part, len(pages))
-    if piece is None:
-        return 0, {}
-    numbering = part_page_style(part_first_pages(pages)[part], sum(count for count, _ in pages), capture["site_name"])
-    styles = (*book_styles(job.paper), CSS(string=numbering))
-    document = write_pdf(fill_page_numbers(piece, joined_part_pages(pages)), _part_file(job, part), styles,
-                         base_dir=Path(capture["site_dir"]))
+def _lay_out_book(job: PdfJob, workers: list[Executor], parts: list[BookPart], briefs: BriefQueue) -> list[PartPages]:
+    """Every part's pages: the parts laid out side by side, then the index with their pages."""
+    body = [part for part in parts if not is_index_part(part.html)]
+    laid_out = [_home(part, workers).submit(_lay_out_part, job, part) for part in body]
+    # Queued behind each later part: briefs, while the first process lays out the index.
+    index_laid_out = briefs.signal()
+    for worker in workers[1:len(body)]:
+        briefs.draw_in(worker, until=index_laid_out)
+    pages = [future.result() for future in laid_out]
+    for part in parts[len(body):]:
+        index = replace(part, html=fill_index_pages(part.html, joined_part_pages(pages)))
+        pages.append(_home(part, workers).submit(_lay_out_part, job, index).result())
+    index_laid_out.set()
+    return pages
+
+
+def _home(part: BookPart, workers: list[Executor]) -> Executor:
+    """The process a part is laid out and written in: its own, the index the first."""
+    return workers[0] if is_index_part(part.html) else workers[part.number]
+
+
+# In a part's own process: its layout, from _lay_out_part until _write_part writes it.
+_LAID_OUT: dict[int, Document] = {}
+
+
+def _lay_out_part(job: PdfJob, part: BookPart) -> PartPages:
+    """Lay out one part of the book, kept in this process; where its anchors landed."""
+    styles = (*book_styles(job.paper), CSS(string=part.page_style))
+    _LAID_OUT[part.number] = document = lay_out(part.html, styles, part.site_dir)
     return part_pages(document)
 
 
-def _book_piece(job: PdfJob, part: int, parts: int) -> tuple[dict, str | None]:
-    """The capture and part ``part`` of the reader's book cut in ``parts`` (None: the book
-    has fewer top-level chapters than parts)."""
-    capture = read_capture(job.capture_file)
-    pieces = page_break_parts(_reader_book_html(job, capture), parts)
-    return capture, pieces[part] if part < len(pieces) else None
+def _write_part(job: PdfJob, number: int, pages: list[PartPages]) -> None:
+    """Write part ``number``, laid out in this process, with the book's page numbers
+    (``pages``: every part's, in order)."""
+    document = _LAID_OUT.pop(number)
+    total = sum(count for count, _ in pages)
+    number_pages(document, joined_part_pages(pages), part_first_pages(pages)[number], total)
+    write_document(document, _part_file(job, number))
+
+
+def _warn_if_numbers_overflow(pages: list[PartPages]) -> None:
+    total = sum(count for count, _ in pages)
+    if len(str(total)) > len(NUMBER_PLACEHOLDER):
+        LOGGER.warning("%s: %d pages; numbers of more than %d digits are wider than their place",
+                       BOOK_FILE, total, len(NUMBER_PLACEHOLDER))
 
 
 def _reader_book_html(job: PdfJob, capture: dict) -> str:
@@ -127,18 +209,32 @@ def _part_file(job: PdfJob, part: int) -> Path:
     return job.out_dir / PARTS_FOLDER / f"part-{part}.pdf"
 
 
-def _briefs_job(job: PdfJob, event_ids: list[str]) -> float:
-    started = time.perf_counter()
-    dataset = load_dataset(job.data_dir)
-    build_briefs(dataset, cover_of(read_capture(job.capture_file), dataset), job.out_dir, job.paper, event_ids)
-    return time.perf_counter() - started
+def _briefs_job(job: PdfJob, left, until=None) -> float:
+    """Write briefs drawn from the queue ``left`` until it is empty or ``until`` is set;
+    returns the processor seconds they took."""
+    started = time.process_time()
+    dataset = _dataset(job.data_dir)
+    cover = cover_of(read_capture(job.capture_file), dataset)
+    while until is None or not until.is_set():
+        try:
+            event_id = left.get_nowait()
+        except queue.Empty:
+            break
+        build_briefs(dataset, cover, job.out_dir, job.paper, [event_id])
+    return time.process_time() - started
+
+
+@cache
+def _dataset(data_dir: Path) -> Dataset:
+    """The data, read once per process however many brief jobs it runs."""
+    return load_dataset(data_dir)
 
 
 def _guide_job(job: PdfJob) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     capture = read_capture(job.capture_file)
     build_guide_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def read_capture(path: Path) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 
-from editions.paging import lay_out_with_page_numbers
+from editions.paging import lay_out_numbered
 from editions.templates import STYLES
 
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
@@ -49,11 +49,15 @@ def write_pdf(html: str, target: Path, styles: tuple[CSS, ...], base_dir: Path |
 
     ``page_numbers``: the HTML has page-number placeholders (editions.paging) to fill in.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-
     def lay_out_html(source: str) -> Document:
         return lay_out(source, styles, base_dir)
-    document = lay_out_with_page_numbers(html, lay_out_html) if page_numbers else lay_out_html(html)
-    # PDF/UA-1: tagged structure, /Lang from <html lang>, the <title> as the window title.
-    document.write_pdf(target, pdf_variant=PDF_VARIANT)
+    document = lay_out_numbered(html, lay_out_html) if page_numbers else lay_out_html(html)
+    write_document(document, target)
     return document
+
+
+def write_document(document: Document, target: Path) -> None:
+    """A laid-out document as a tagged PDF: PDF/UA-1, /Lang from <html lang>, the <title>
+    as the window title."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(target, pdf_variant=PDF_VARIANT)

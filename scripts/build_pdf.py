@@ -6,8 +6,11 @@
 ``--capture`` is the page record of the offline build (scripts/build_offline.py); the
 data itself is read from ``--data`` for the cover and the briefs. Writes
 ``<out>/briefing-book.pdf``, ``<out>/briefs/<event-id>.pdf`` and the editors' guide,
-``<out>/editors-guide.pdf``, laid out in ``--jobs``
-processes (default: one per CPU), and prints how long each took.
+``<out>/editors-guide.pdf``: the book in ``--jobs`` parts (default: one per CPU), each
+laid out in a process of its own, and the guide and the briefs in one more, at the
+lowest priority (the briefs also where a part's process would wait); prints how
+long the book took, and the processor time of the briefs and the guide, which run in
+the time the book leaves.
 """
 
 from __future__ import annotations
@@ -36,9 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"{args.out / BOOK_FILE}: {seconds['book']:.1f} s")
-    print(f"{args.out / BRIEFS_FOLDER}: {seconds['brief_count']} briefs, {seconds['briefs']:.1f} s")
-    print(f"{args.out / GUIDE_FILE}: {seconds['guide']:.1f} s")
-    print(f"all PDFs: {time.perf_counter() - started:.1f} s in {args.jobs} processes")
+    print(f"{args.out / BRIEFS_FOLDER}: {seconds['brief_count']} briefs, {seconds['briefs']:.1f} s of processor time")
+    print(f"{args.out / GUIDE_FILE}: {seconds['guide']:.1f} s of processor time")
+    print(f"all PDFs: {time.perf_counter() - started:.1f} s in {args.jobs + 1} processes")
     return 0
 
 

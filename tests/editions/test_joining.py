@@ -11,12 +11,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from weasyprint import CSS
 
+from editions import pdfs
 from editions.joining import OTHER_PART_LINK, JoinError, join_parts
-from editions.paging import page_break_parts, part_first_pages, part_page_style, part_pages
-from editions.pdfs import book_styles
-from editions.render import write_pdf
+from editions.paging import page_break_parts, part_page_style
 from tests.editions.pdfread import destination_pages, outline_items, page_texts, struct_elements
 
 CHAPTERS = ["p-alpha", "p-beta", "p-gamma"]
@@ -33,14 +31,14 @@ def _small_book() -> str:
 
 
 def _write_parts(html: str, out_dir: Path, count: int) -> list[Path]:
-    pieces = page_break_parts(html, count)
-    counts = [part_pages(write_pdf(piece, out_dir / "probe.pdf", book_styles("a4"))) for piece in pieces]
-    paths = []
-    for part, (piece, first_page) in enumerate(zip(pieces, part_first_pages(counts))):
-        numbering = CSS(string=part_page_style(first_page, sum(count for count, _ in counts), "Small book"))
-        paths.append(out_dir / f"part-{part}.pdf")
-        write_pdf(piece, paths[-1], (*book_styles("a4"), numbering))
-    return paths
+    """The parts as editions.pdfs lays them out and writes them, in this process."""
+    job = pdfs.PdfJob(out_dir / "capture.json", out_dir, out_dir)
+    parts = [pdfs.BookPart(number, piece, part_page_style(number == 0, "Small book"), out_dir)
+             for number, piece in enumerate(page_break_parts(html, count))]
+    pages = [pdfs._lay_out_part(job, part) for part in parts]
+    for part in parts:
+        pdfs._write_part(job, part.number, pages)
+    return [pdfs._part_file(job, part.number) for part in parts]
 
 
 @pytest.fixture(scope="module")

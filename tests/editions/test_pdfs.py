@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import queue
 import re
 import subprocess
+import threading
 import zlib
 from concurrent.futures import Future
 from pathlib import Path
@@ -149,7 +152,7 @@ def test_a_brief_says_what_to_know_before_the_meeting(editions):
 
 
 class _DonePool:
-    """An executor that runs each job at once, where the test can script its results."""
+    """An executor that runs each job at once, in this process, as a part's own process would."""
 
     def submit(self, function, *arguments):
         future = Future()
@@ -157,41 +160,41 @@ class _DonePool:
         return future
 
 
-def _scripted_parts(monkeypatch, layouts: list[list[tuple[int, dict]]]) -> list:
-    """Each round of written parts returns the next of ``layouts``; joins are recorded."""
-    rounds, joined = iter(layouts), []
-    current: list = []
-
-    def write_part(job, part, pages):
-        if part == 0:
-            current[:] = next(rounds)
-        return current[part]
-    monkeypatch.setattr(pdfs, "_book_part_pdf_job", write_part)
-    monkeypatch.setattr(pdfs, "join_parts", lambda parts, target: joined.append([path.name for path in parts]))
-    return joined
+def _chapter(anchor: str, extra: str = "", paragraphs: int = 40) -> str:
+    return (f'<section class="chapter depth-1 starts-page" id="{anchor}"><h1>Chapter {anchor}</h1>{extra}'
+            + "<p>A paragraph of the chapter's text, long enough for a line.</p>" * paragraphs + "</section>")
 
 
-def test_parts_whose_pages_hold_are_joined_after_one_writing(monkeypatch, tmp_path):
+def test_the_index_is_laid_out_after_the_parts_with_their_pages_and_counted_in_every_foot(monkeypatch, tmp_path):
+    """In this process, as build_all runs it: two parts, then the index with the pages the
+    parts found, then every part written with the book's numbers and joined."""
+    from editions.paging import index_pages
+    reference = '<p id="p-gamma--x"><a href="#p-beta">Beta</a></p>'
+    index = _chapter("p-book-index", f'<ul><li>Beta&#160; {index_pages("p-beta", ["p-gamma--x"])}</li></ul>', 0)
+    html = ('<!DOCTYPE html><html lang="en"><head><title>Small</title></head><body class="book">'
+            + _chapter("p-alpha") + _chapter("p-beta") + _chapter("p-gamma", reference) + index + "</body></html>")
+    (tmp_path / "capture.json").write_text('{"site_name": "Small", "site_dir": "%s"}' % tmp_path, "utf-8")
+    monkeypatch.setattr(pdfs, "_reader_book_html", lambda job, capture: html)
     job = pdfs.PdfJob(tmp_path / "capture.json", tmp_path, tmp_path)
-    (tmp_path / pdfs.PARTS_FOLDER).mkdir()
-    found = [(2, {"a": 1}), (3, {"b": 1})]
-    joined = _scripted_parts(monkeypatch, [found])
-    pdfs._join_book(_DonePool(), job, found, pdfs._submit_book_parts(_DonePool(), job, found))
-    assert joined == [["part-0.pdf", "part-1.pdf"]] and not (tmp_path / pdfs.PARTS_FOLDER).exists()
+    pdfs._build_book(job, [_DonePool(), _DonePool()])
+    pages = pdftotext(tmp_path / pdfs.BOOK_FILE).split("\f")[:-1]
+    beta, gamma = (next(number for number, text in enumerate(pages, 1) if f"Chapter p-{name}" in text)
+                   for name in ("beta", "gamma"))
+    assert re.search(rf"Beta\s+{beta}, {gamma}\b", pages[-1])
+    assert [re.findall(r"^\s*(\d+) ?/ ?(\d+)\s*$", text, re.MULTILINE) for text in pages[1:]] == [
+        [(str(number), str(len(pages)))] for number in range(2, len(pages) + 1)]
+    assert not (tmp_path / pdfs.PARTS_FOLDER).exists()
 
 
-def test_parts_whose_pages_moved_are_written_again_before_they_are_joined(monkeypatch, tmp_path):
-    job = pdfs.PdfJob(tmp_path / "capture.json", tmp_path, tmp_path)
-    (tmp_path / pdfs.PARTS_FOLDER).mkdir()
-    found, moved = [(2, {"a": 1}), (3, {"b": 1})], [(3, {"a": 1}), (3, {"b": 1})]
-    calls = []
-    joined = _scripted_parts(monkeypatch, [moved, moved, moved])
-    original = pdfs._submit_book_parts
-
-    def submit(pool, job, pages):
-        calls.append(pages)
-        return original(pool, job, pages)
-    monkeypatch.setattr(pdfs, "_submit_book_parts", submit)
-    pdfs._join_book(_DonePool(), job, found, original(_DonePool(), job, found))
-    # The first writing moved part 1 a page on: written once more, with those pages, then joined.
-    assert calls == [moved] and len(joined) == 1
+def test_a_process_writes_briefs_from_the_queue_until_it_is_told_to_stop(editions, tmp_path):
+    (tmp_path / "capture.json").write_text(json.dumps(editions.capture), "utf-8")
+    job = pdfs.PdfJob(tmp_path / "capture.json", pdfs.ROOT / "data", tmp_path)
+    first, second = sorted(editions.dataset.kind("events"))[:2]
+    left, stop = queue.Queue(), threading.Event()
+    left.put(first)
+    stop.set()
+    pdfs._briefs_job(job, left, stop)
+    assert left.qsize() == 1 and not (tmp_path / pdfs.BRIEFS_FOLDER).exists()
+    left.put(second)
+    pdfs._briefs_job(job, left)
+    assert left.empty() and sorted(path.stem for path in (tmp_path / pdfs.BRIEFS_FOLDER).glob("*.pdf")) == [first, second]
