@@ -6,8 +6,8 @@ of its own that keeps its layout (editions.paging): once every part's pages are 
 (the index's last, as it lists them), each part's numbers are written into its layout,
 it is written as a PDF and the parts are joined (editions.joining). The guide and the
 briefs take one more process, at the lowest priority, so they use only the processor
-time the book leaves; the briefs also fill a part's process while it would wait (for
-the index, for the join), drawn from one queue (BriefQueue).
+time the book leaves; they also fill a part's process while it would wait (for the
+index, for the join), drawn from one queue (SpareWork).
 """
 
 from __future__ import annotations
@@ -63,46 +63,45 @@ def build_all(job: PdfJob, processes: int) -> dict[str, float]:
     seconds the briefs and the guide took (they run in the time the book leaves)."""
     event_ids = sorted(load_dataset(job.data_dir).kind("events"))
     with ExitStack() as stack:
-        # One process per part of the book, so a part's layout stays where it is written,
-        # and one for the guide; the briefs fill whichever process the book leaves idle.
+        # One process per part of the book, so a part's layout stays where it is written.
         part_workers = [stack.enter_context(ProcessPoolExecutor(max_workers=1)) for _ in range(processes)]
-        # At the lowest priority: it takes what time the book's processes leave.
+        # And one at the lowest priority, for the guide and the briefs in the time the book leaves.
         others = stack.enter_context(ProcessPoolExecutor(max_workers=1, initializer=os.nice, initargs=(19,)))
-        briefs = BriefQueue(stack.enter_context(multiprocessing.Manager()), job, event_ids)
+        spare = SpareWork(stack.enter_context(multiprocessing.Manager()), job, event_ids)
         started = time.perf_counter()
-        guide = others.submit(_guide_job, job)
-        briefs.draw_in(others)
-        _build_book(job, part_workers, briefs)
-        return {"book": time.perf_counter() - started, "briefs": briefs.seconds(),
-                "brief_count": len(event_ids), "guide": guide.result()}
+        spare.draw_in(others)
+        _build_book(job, part_workers, spare)
+        return {"book": time.perf_counter() - started, **spare.seconds(), "brief_count": len(event_ids)}
 
 
-class BriefQueue:
-    """The briefs still to write, in one queue that any process draws from while the
-    book leaves it idle: once the parts are laid out, while the index is, and while the
-    parts are joined."""
+class SpareWork:
+    """The guide and the briefs, in one queue that any process draws from while the book
+    leaves it idle: the low-priority one all along, a part's while the index is laid out
+    and while the parts are joined."""
 
     def __init__(self, manager, job: PdfJob, event_ids: list[str]):
         self.manager, self.job = manager, job
         self.left = manager.Queue()
-        for event_id in event_ids:
-            self.left.put(event_id)
+        for item in [("guide", None)] + [("briefs", event_id) for event_id in event_ids]:
+            self.left.put(item)
         self.drawing: list = []
 
     def draw_in(self, worker: Executor, until=None) -> None:
-        """Queue, behind ``worker``'s jobs, the writing of briefs until none are left or ``until`` is set."""
-        self.drawing.append(worker.submit(_briefs_job, self.job, self.left, until))
+        """Queue, behind ``worker``'s jobs, drawing work until none is left or ``until`` is set."""
+        self.drawing.append(worker.submit(_spare_job, self.job, self.left, until))
 
     def signal(self):
         """An event the main process sets and ``until`` waits for (the index laid out)."""
         return self.manager.Event()
 
-    def seconds(self) -> float:
-        return sum(drawing.result() for drawing in self.drawing)
+    def seconds(self) -> dict[str, float]:
+        """The processor seconds the guide and the briefs took, once all are written."""
+        done = [drawing.result() for drawing in self.drawing]
+        return {kind: sum(seconds[kind] for seconds in done) for kind in ("guide", "briefs")}
 
 
-class _NoBriefs(BriefQueue):
-    """No briefs to fill the time with (the book alone, as the tests build it)."""
+class _NoSpareWork(SpareWork):
+    """Nothing to fill the time with (the book alone, as the tests build it)."""
 
     def __init__(self):
         self.drawing = []
@@ -114,7 +113,7 @@ class _NoBriefs(BriefQueue):
         return threading.Event()
 
 
-NO_BRIEFS = _NoBriefs()
+NO_SPARE_WORK = _NoSpareWork()
 
 
 @dataclass(frozen=True)
@@ -127,18 +126,17 @@ class BookPart:
     site_dir: Path
 
 
-def _build_book(job: PdfJob, workers: list[Executor], briefs: BriefQueue | None = None) -> None:
+def _build_book(job: PdfJob, workers: list[Executor], spare: SpareWork = NO_SPARE_WORK) -> None:
     """Lay out the parts side by side, then the index (the part whose numbers are in its
-    HTML), then write each part with the book's numbers, and join them; ``briefs`` fill
-    the time a part's process would wait."""
-    briefs = briefs or NO_BRIEFS
+    HTML), then write each part with the book's numbers, and join them; ``spare`` work
+    fills the time a part's process would wait."""
     parts = _book_parts(job, len(workers))
-    pages = _lay_out_book(job, workers, parts, briefs)
+    pages = _lay_out_book(job, workers, parts, spare)
     _warn_if_numbers_overflow(pages)
     written = [_home(part, workers).submit(_write_part, job, part.number, pages) for part in parts]
-    # Behind the writing: briefs, while the parts are joined.
+    # Behind the writing: spare work, while the parts are joined.
     for worker in workers:
-        briefs.draw_in(worker)
+        spare.draw_in(worker)
     for future in written:
         future.result()
     join_parts([_part_file(job, part.number) for part in parts], job.out_dir / BOOK_FILE)
@@ -153,14 +151,14 @@ def _book_parts(job: PdfJob, count: int) -> list[BookPart]:
             for number, piece in enumerate(pieces)]
 
 
-def _lay_out_book(job: PdfJob, workers: list[Executor], parts: list[BookPart], briefs: BriefQueue) -> list[PartPages]:
+def _lay_out_book(job: PdfJob, workers: list[Executor], parts: list[BookPart], spare: SpareWork) -> list[PartPages]:
     """Every part's pages: the parts laid out side by side, then the index with their pages."""
     body = [part for part in parts if not is_index_part(part.html)]
     laid_out = [_home(part, workers).submit(_lay_out_part, job, part) for part in body]
-    # Queued behind each later part: briefs, while the first process lays out the index.
-    index_laid_out = briefs.signal()
+    # Queued behind each later part: spare work, while the first process lays out the index.
+    index_laid_out = spare.signal()
     for worker in workers[1:len(body)]:
-        briefs.draw_in(worker, until=index_laid_out)
+        spare.draw_in(worker, until=index_laid_out)
     pages = [future.result() for future in laid_out]
     for part in parts[len(body):]:
         index = replace(part, html=fill_index_pages(part.html, joined_part_pages(pages)))
@@ -209,32 +207,34 @@ def _part_file(job: PdfJob, part: int) -> Path:
     return job.out_dir / PARTS_FOLDER / f"part-{part}.pdf"
 
 
-def _briefs_job(job: PdfJob, left, until=None) -> float:
-    """Write briefs drawn from the queue ``left`` until it is empty or ``until`` is set;
-    returns the processor seconds they took."""
-    started = time.process_time()
-    dataset = _dataset(job.data_dir)
-    cover = cover_of(read_capture(job.capture_file), dataset)
+def _spare_job(job: PdfJob, left, until=None) -> dict[str, float]:
+    """Write the guide or briefs drawn from the queue ``left`` until it is empty or
+    ``until`` is set; returns the processor seconds each kind took."""
+    seconds = {"guide": 0.0, "briefs": 0.0}
     while until is None or not until.is_set():
         try:
-            event_id = left.get_nowait()
+            kind, event_id = left.get_nowait()
         except queue.Empty:
             break
+        started = time.process_time()
+        _write_spare(job, kind, event_id)
+        seconds[kind] += time.process_time() - started
+    return seconds
+
+
+def _write_spare(job: PdfJob, kind: str, event_id: str | None) -> None:
+    dataset, capture = _dataset(job.data_dir), read_capture(job.capture_file)
+    cover = cover_of(capture, dataset)
+    if kind == "guide":
+        build_guide_pdf(capture, cover, job.out_dir, job.paper)
+    else:
         build_briefs(dataset, cover, job.out_dir, job.paper, [event_id])
-    return time.process_time() - started
 
 
 @cache
 def _dataset(data_dir: Path) -> Dataset:
-    """The data, read once per process however many brief jobs it runs."""
+    """The data, read once per process however much spare work it does."""
     return load_dataset(data_dir)
-
-
-def _guide_job(job: PdfJob) -> float:
-    started = time.process_time()
-    capture = read_capture(job.capture_file)
-    build_guide_pdf(capture, cover_of(capture, load_dataset(job.data_dir)), job.out_dir, job.paper)
-    return time.process_time() - started
 
 
 def read_capture(path: Path) -> dict:

@@ -8,7 +8,7 @@ data itself is read from ``--data`` for the cover and the briefs. Writes
 ``<out>/briefing-book.pdf``, ``<out>/briefs/<event-id>.pdf`` and the editors' guide,
 ``<out>/editors-guide.pdf``: the book in ``--jobs`` parts (default: one per CPU), each
 laid out in a process of its own, and the guide and the briefs in one more, at the
-lowest priority (the briefs also where a part's process would wait); prints how
+lowest priority (and where a part's process would wait); prints how
 long the book took, and the processor time of the briefs and the guide, which run in
 the time the book leaves.
 """

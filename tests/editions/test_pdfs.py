@@ -186,15 +186,18 @@ def test_the_index_is_laid_out_after_the_parts_with_their_pages_and_counted_in_e
     assert not (tmp_path / pdfs.PARTS_FOLDER).exists()
 
 
-def test_a_process_writes_briefs_from_the_queue_until_it_is_told_to_stop(editions, tmp_path):
+def test_a_process_writes_the_guide_and_briefs_from_the_queue_until_it_is_told_to_stop(editions, tmp_path):
     (tmp_path / "capture.json").write_text(json.dumps(editions.capture), "utf-8")
     job = pdfs.PdfJob(tmp_path / "capture.json", pdfs.ROOT / "data", tmp_path)
     first, second = sorted(editions.dataset.kind("events"))[:2]
     left, stop = queue.Queue(), threading.Event()
-    left.put(first)
+    left.put(("briefs", first))
     stop.set()
-    pdfs._briefs_job(job, left, stop)
+    assert pdfs._spare_job(job, left, stop) == {"guide": 0.0, "briefs": 0.0}
     assert left.qsize() == 1 and not (tmp_path / pdfs.BRIEFS_FOLDER).exists()
-    left.put(second)
-    pdfs._briefs_job(job, left)
-    assert left.empty() and sorted(path.stem for path in (tmp_path / pdfs.BRIEFS_FOLDER).glob("*.pdf")) == [first, second]
+    left.put(("guide", None))
+    left.put(("briefs", second))
+    seconds = pdfs._spare_job(job, left)
+    assert left.empty() and seconds["guide"] > 0 and seconds["briefs"] > 0
+    assert sorted(path.stem for path in (tmp_path / pdfs.BRIEFS_FOLDER).glob("*.pdf")) == [first, second]
+    assert (tmp_path / pdfs.GUIDE_FILE).stat().st_size > 0
